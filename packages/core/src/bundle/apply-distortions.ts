@@ -1,0 +1,83 @@
+import type { RngRoot } from "../rng/create-rng-root.js";
+import type { ColumnarTable, ColumnValues } from "../table/types.js";
+
+/** Strength of the measurement distortions applied to task features. */
+export interface DistortionParams {
+  /** Gaussian noise sd as a fraction of each float feature's sd. */
+  readonly noiseScale: number;
+  /** MCAR probability that a nullable numeric feature cell is blanked. */
+  readonly missingRate: number;
+  /** Probability that a float feature cell is replaced by median ± 5 sd. */
+  readonly outlierRate: number;
+}
+
+/** Inputs to {@link applyDistortions}. */
+export interface ApplyDistortionsOptions {
+  /** The task frame. */
+  readonly table: ColumnarTable;
+  /** Per-row stable keys (e.g. `lead_id`): each row draws from its own stream. */
+  readonly rowKeys: readonly string[];
+  /** Keyed RNG root. */
+  readonly rng: RngRoot;
+  /** Stream name; give different task families different names. */
+  readonly streamName: string;
+  /** Distortion strengths. */
+  readonly params: DistortionParams;
+}
+
+function sdAndMedian(values: ColumnValues): { sd: number; median: number } {
+  const xs = (values as (number | null)[]).filter((v): v is number => v !== null);
+  if (xs.length < 2) return { sd: 0, median: xs[0] ?? 0 };
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+  const sorted = xs.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { sd, median };
+}
+
+/**
+ * Apply noise, MCAR missingness and outliers to the `feature`-role numeric columns of a
+ * task frame. Labels, identifiers and trap columns are exempt by role. Values are clamped
+ * to each column's declared `bounds`; integer columns stay integers (they receive
+ * missingness only, never noise), and only columns declared `nullable` are blanked, so no
+ * column's type ever changes because of masking. Each row draws from its own keyed stream,
+ * so results do not depend on row order.
+ */
+export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
+  const { table, rowKeys, rng, streamName, params } = opts;
+  const targets = table.spec.columns
+    .map((c, i) => ({ c, i }))
+    .filter(
+      ({ c }) =>
+        (c.role ?? "attribute") === "feature" && ["float64", "int32", "int64"].includes(c.type),
+    );
+  if (targets.length === 0) return table;
+  const stats = targets.map(({ i }) => sdAndMedian(table.columns[i]!));
+  const out = targets.map(({ i }) => (table.columns[i] as (number | null)[]).slice());
+  for (let r = 0; r < table.length; r++) {
+    const s = rng.stream(streamName, rowKeys[r]!);
+    targets.forEach(({ c }, k) => {
+      // Fixed number of draws per cell keeps streams aligned whatever the values are.
+      const z = s.normal();
+      const uMiss = s.next();
+      const uOut = s.next();
+      const uSign = s.next();
+      const col = out[k]!;
+      let v = col[r];
+      if (v === null || v === undefined) return;
+      const { sd, median } = stats[k]!;
+      const isFloat = c.type === "float64";
+      if (isFloat && params.noiseScale > 0 && sd > 0) v += z * params.noiseScale * sd;
+      if (isFloat && sd > 0 && uOut < params.outlierRate) v = median + (uSign < 0.5 ? -5 : 5) * sd;
+      if (c.bounds?.min !== undefined && v < c.bounds.min) v = c.bounds.min;
+      if (c.bounds?.max !== undefined && v > c.bounds.max) v = c.bounds.max;
+      col[r] = c.nullable && uMiss < params.missingRate ? null : v;
+    });
+  }
+  const columns = table.columns.slice();
+  targets.forEach(({ i }, k) => {
+    columns[i] = out[k]!;
+  });
+  return { spec: table.spec, length: table.length, columns };
+}

@@ -1,0 +1,259 @@
+import { version as CORE_VERSION } from "../../package.json";
+import { formatZodIssues } from "../config/format-zod-issues.js";
+import type { Recipe } from "../config/recipe-schema.js";
+import { flattenConfig, resolveConfig } from "../config/resolve-config.js";
+import { CancelledError, InvalidConfigError, InvalidRecipeError } from "../errors/errors.js";
+import { createRngRoot, RNG_ALGORITHM } from "../rng/create-rng-root.js";
+import { getDefaultRegistry, type SchemeRegistry } from "../scheme/registry.js";
+import type {
+  BuildContext,
+  BundleFacts,
+  GenerationScheme,
+  ProgressEvent,
+  ResolvedConfig,
+  StructuralRedactions,
+} from "../scheme/types.js";
+import { dropColumns, getColumn, takeRows } from "../table/table-ops.js";
+import type { ColumnarTable } from "../table/types.js";
+import { assignSplits, SPLIT_NAMES, type SplitName } from "./assign-splits.js";
+import { prettyJson } from "./canonical-json.js";
+import { renderFeatureDictionary } from "./feature-dictionary.js";
+import { findRecipe } from "./find-recipe.js";
+import { BUNDLE_SCHEMA_VERSION, CORE_MANIFEST_KEYS } from "./manifest.js";
+
+/** A task after splitting. */
+export interface SplitTask {
+  /** Task id. */
+  readonly id: string;
+  /** Split frames in train, valid, test order. */
+  readonly splits: Readonly<Record<SplitName, ColumnarTable>>;
+}
+
+/** A generated bundle held in memory, before encoding and hashing. */
+export interface InMemoryBundle {
+  /** Resolved config. */
+  readonly config: ResolvedConfig;
+  /** The scheme that produced it. */
+  readonly scheme: GenerationScheme;
+  /** Published relational tables, in output order. */
+  readonly tables: readonly ColumnarTable[];
+  /** Published tasks with their splits. */
+  readonly tasks: readonly SplitTask[];
+  /** Text files by bundle-relative path (card, dictionary, task manifests, metadata). */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Manifest fields known before files are encoded (everything but hashes). */
+  readonly manifestDraft: Readonly<Record<string, unknown>>;
+  /** Facts used for the dataset card and summaries. */
+  readonly facts: BundleFacts;
+}
+
+/** Options for {@link generateBundle}. */
+export interface GenerateBundleOptions {
+  /** Recipe object, or a recipe id looked up among registered schemes' recipes. */
+  readonly recipe: Recipe | string;
+  /** Registry to resolve the scheme from. @default the process-wide registry */
+  readonly registry?: SchemeRegistry;
+  /** Flat keys from an override file. */
+  readonly override?: Readonly<Record<string, unknown>>;
+  /** Label for the override layer in error messages. */
+  readonly overrideLabel?: string;
+  /** Flat explicit options (highest precedence): `seed`, `difficulty`, `n_leads`, … */
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Progress callback. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Cancellation. */
+  readonly signal?: AbortSignal;
+}
+
+function labelMean(table: ColumnarTable, label: string): number | null {
+  const col = getColumn(table, label) as (number | boolean | null)[];
+  let sum = 0;
+  let n = 0;
+  for (const v of col) {
+    if (v === null) continue;
+    sum += typeof v === "boolean" ? (v ? 1 : 0) : v;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+function sortedRecord(rec: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.keys(rec)
+      .filter((k) => (rec[k] ?? []).length > 0)
+      .sort()
+      .map((k) => [k, [...rec[k]!].sort()]),
+  );
+}
+
+/**
+ * Generate a bundle in memory: resolve config, build the world, render it for the
+ * requested exposure mode, enforce the exposure contract, split the tasks and assemble the
+ * texts. Isomorphic (no I/O); `writeBundle` from `@leadforge/core/node` encodes and writes it.
+ */
+export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
+  const registry = opts.registry ?? getDefaultRegistry();
+  const recipe = typeof opts.recipe === "string" ? findRecipe(opts.recipe, registry) : opts.recipe;
+  const scheme = registry.get(recipe.scheme);
+  const config = resolveConfig<Record<string, unknown>>({
+    scheme,
+    recipe,
+    ...(opts.override ? { override: opts.override } : {}),
+    ...(opts.options ? { options: opts.options } : {}),
+    ...(opts.overrideLabel ? { overrideLabel: opts.overrideLabel } : {}),
+  });
+  const { common } = config;
+
+  const narrative = scheme.narrativeSchema.safeParse(recipe.narrative ?? {});
+  if (!narrative.success) {
+    throw new InvalidRecipeError(
+      `Invalid narrative.yaml in recipe '${recipe.id}': ${formatZodIssues(narrative.error, recipe.narrative).join("; ")}`,
+    );
+  }
+  const rawProfile = recipe.difficultyProfiles[common.difficulty];
+  const profile = scheme.profileSchema.safeParse(rawProfile ?? {});
+  if (!profile.success) {
+    throw new InvalidRecipeError(
+      `Invalid difficulty profile '${common.difficulty}' in recipe '${recipe.id}': ${formatZodIssues(profile.error, rawProfile).join("; ")}`,
+    );
+  }
+  const signal = opts.signal;
+  const checkAbort = () => {
+    if (signal?.aborted) throw new CancelledError();
+  };
+  const ctx: BuildContext<unknown, unknown, unknown> = {
+    config,
+    recipe,
+    narrative: narrative.data,
+    profile: profile.data,
+    rng: createRngRoot(common.seed),
+    progress: opts.onProgress ?? (() => {}),
+    ...(signal ? { signal } : {}),
+  };
+  checkAbort();
+  const world = scheme.buildWorld(ctx);
+  checkAbort();
+  ctx.progress({ stage: "render", done: 0, total: 1, unit: "bundle" });
+  const rendered = scheme.render(world, ctx);
+  checkAbort();
+
+  const rule = scheme.exposure[common.exposure_mode];
+  const omitted = new Set(rule.omittedTables);
+  const tables = rendered.tables
+    .filter((t) => !omitted.has(t.spec.name))
+    .map((t) => dropColumns(t, rule.redactedColumns[t.spec.name] ?? []));
+  const structuralRedactions: StructuralRedactions = {
+    columns: sortedRecord(rule.redactedColumns),
+    omitted_tables: [...rule.omittedTables].sort(),
+  };
+
+  const texts = new Map<string, string>();
+  const tasks: SplitTask[] = [];
+  const taskFacts: Record<string, BundleFacts["tasks"][string]> = {};
+  const redactedFeatures = new Set(rule.redactedFeatures);
+  for (const task of rendered.tasks) {
+    if (task.spec.modes && !task.spec.modes.includes(common.exposure_mode)) continue;
+    const table = dropColumns(task.table, redactedFeatures);
+    const label = task.spec.labelColumn;
+    const assignment = assignSplits({
+      rng: ctx.rng,
+      taskId: task.spec.id,
+      strategy: common.split_strategy,
+      ratios: common.split_ratios,
+      rowKeys: task.rowKeys,
+      groupKeys: task.groupKeys,
+      strata: getColumn(table, label) as (number | boolean | null)[],
+    });
+    const idx: Record<SplitName, number[]> = { train: [], valid: [], test: [] };
+    assignment.forEach((s, i) => {
+      idx[s].push(i);
+    });
+    const splits = Object.fromEntries(
+      SPLIT_NAMES.map((s) => [s, takeRows(table, idx[s])]),
+    ) as Record<SplitName, ColumnarTable>;
+    tasks.push({ id: task.spec.id, splits });
+    const stats = Object.fromEntries(
+      SPLIT_NAMES.map((s) => [
+        s,
+        { rows: splits[s].length, labelMean: labelMean(splits[s], label) },
+      ]),
+    ) as Record<SplitName, { rows: number; labelMean: number | null }>;
+    taskFacts[task.spec.id] = { type: task.spec.type, splits: stats };
+    const groups = new Set(task.groupKeys).size;
+    texts.set(
+      `tasks/${task.spec.id}/task_manifest.json`,
+      prettyJson({
+        task_id: task.spec.id,
+        task_type: task.spec.type,
+        label_column: label,
+        label_window_days: task.spec.labelWindowDays,
+        primary_table: task.spec.primaryTable,
+        split: common.split_ratios,
+        split_strategy: common.split_strategy,
+        split_group: common.split_strategy === "grouped" ? "account_id" : null,
+        n_groups: groups,
+        split_counts: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s].rows])),
+        [task.spec.type === "binary_classification" ? "label_rate" : "label_mean"]:
+          Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s].labelMean])),
+        description: task.spec.description,
+      }),
+    );
+  }
+
+  const clash = Object.keys(rendered.manifestFields).filter((k) => CORE_MANIFEST_KEYS.includes(k));
+  if (clash.length > 0) {
+    throw new InvalidConfigError(
+      `scheme '${scheme.name}' manifestFields would overwrite core keys: ${clash.join(", ")}`,
+    );
+  }
+  const tableRows = Object.fromEntries(tables.map((t) => [t.spec.name, t.length]));
+  const facts: BundleFacts = {
+    config,
+    scheme: { name: scheme.name, packageName: scheme.packageName, version: scheme.version },
+    tableRows,
+    tasks: taskFacts,
+    exposure: rule,
+    structuralRedactions,
+  };
+  texts.set("dataset_card.md", rendered.datasetCard(facts));
+  texts.set(
+    "feature_dictionary.csv",
+    renderFeatureDictionary(
+      rendered.featureDictionary.filter((c) => !redactedFeatures.has(c.name)),
+    ),
+  );
+  if (rule.metadata) {
+    texts.set(
+      "metadata/world_spec.json",
+      prettyJson({ config: flattenConfig(config), narrative: recipe.narrative }),
+    );
+    for (const f of rendered.metadata) {
+      texts.set(
+        `metadata/${f.path}`,
+        typeof f.content === "string" ? f.content : prettyJson(f.content),
+      );
+    }
+  }
+
+  const manifestDraft: Record<string, unknown> = {
+    bundle_schema_version: BUNDLE_SCHEMA_VERSION,
+    package_version: scheme.version,
+    generation_scheme: scheme.name,
+    scheme_package: { name: scheme.packageName, version: scheme.version },
+    core_version: CORE_VERSION,
+    rng_algorithm: RNG_ALGORITHM,
+    recipe_id: recipe.id,
+    seed: common.seed,
+    generation_timestamp: common.generation_timestamp,
+    exposure_mode: common.exposure_mode,
+    difficulty: common.difficulty,
+    ...rendered.manifestFields,
+    motif_family: rendered.motifFamily,
+    redacted_columns: [...rule.redactedFeatures].sort(),
+    relational_snapshot_safe: rule.snapshotSafe,
+    structural_redactions: structuralRedactions,
+    split_strategy: common.split_strategy,
+    config: flattenConfig(config),
+  };
+  return { config, scheme, tables, tasks, texts, manifestDraft, facts };
+}

@@ -1,0 +1,148 @@
+// Public surface of @leadforge/core (isomorphic). Node-only I/O lives in "@leadforge/core/node".
+
+export { z } from "zod";
+export {
+  type ApplyDistortionsOptions,
+  applyDistortions,
+  type DistortionParams,
+} from "./bundle/apply-distortions.js";
+export {
+  type AssignSplitsOptions,
+  assignSplits,
+  SPLIT_NAMES,
+  type SplitName,
+} from "./bundle/assign-splits.js";
+export { canonicalJson, prettyJson } from "./bundle/canonical-json.js";
+export { renderFeatureDictionary } from "./bundle/feature-dictionary.js";
+export { findRecipe, listRecipes } from "./bundle/find-recipe.js";
+export {
+  type GenerateBundleOptions,
+  generateBundle,
+  type InMemoryBundle,
+  type SplitTask,
+} from "./bundle/generate-bundle.js";
+export {
+  BUNDLE_SCHEMA_VERSION,
+  CORE_MANIFEST_KEYS,
+  type Manifest,
+  manifestSchema,
+} from "./bundle/manifest.js";
+export {
+  COMMON_CONFIG_KEYS,
+  type CommonConfig,
+  commonConfigSchema,
+} from "./config/common-config.js";
+
+export {
+  DIFFICULTY_TIERS,
+  EXPOSURE_MODES,
+  type ExposureMode,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  SPLIT_STRATEGIES,
+  type SplitStrategy,
+  TASK_TYPES,
+  type TaskType,
+} from "./config/enums.js";
+export { formatZodIssues } from "./config/format-zod-issues.js";
+export { parseRecipe } from "./config/parse-recipe.js";
+export {
+  type Recipe,
+  type RecipeFile,
+  type RecipeSource,
+  recipeFileSchema,
+} from "./config/recipe-schema.js";
+export {
+  flattenConfig,
+  type ResolveConfigOptions,
+  resolveConfig,
+} from "./config/resolve-config.js";
+export {
+  BundleIoError,
+  BundleValidationError,
+  CancelledError,
+  InvalidConfigError,
+  InvalidRecipeError,
+  OutputExistsError,
+  ProtocolMismatchError,
+  SchemeConflictError,
+  SchemeVersionError,
+  TableSchemaError,
+  UnknownRecipeError,
+  UnknownSchemeError,
+} from "./errors/errors.js";
+export {
+  isLeadforgeError,
+  LeadforgeError,
+  type LeadforgeErrorOptions,
+} from "./errors/leadforge-error.js";
+export { ID_PREFIXES, makeId } from "./ids/make-id.js";
+export {
+  createRngRoot,
+  RNG_ALGORITHM,
+  type RngRoot,
+  type StreamKey,
+} from "./rng/create-rng-root.js";
+export { Rng } from "./rng/rng.js";
+export { defineScheme, isScheme, type SchemeDefinition } from "./scheme/define-scheme.js";
+export {
+  createRegistry,
+  getDefaultRegistry,
+  getScheme,
+  listSchemes,
+  registerScheme,
+  type SchemeRegistry,
+  schemePackageName,
+} from "./scheme/registry.js";
+export {
+  type BuildContext,
+  type BundleFacts,
+  type DifficultyTier,
+  type ExposureContract,
+  type ExposureRule,
+  type GenerationScheme,
+  type MetadataFile,
+  type ProgressEvent,
+  type RenderedBundle,
+  type RenderedTask,
+  type ResolvedConfig,
+  SCHEME_PROTOCOL_VERSION,
+  type SchemeParams,
+  type StructuralRedactions,
+  type TaskSpec,
+} from "./scheme/types.js";
+export {
+  checkTable,
+  createTableBuilder,
+  type TableBuilder,
+  tableFromRows,
+} from "./table/create-table-builder.js";
+export {
+  dayToMicros,
+  formatIsoDate,
+  formatTimestamp,
+  microsToDay,
+  parseIsoDate,
+} from "./table/dates.js";
+export { defineTable } from "./table/define-table.js";
+export { encodeCsv } from "./table/encode-csv.js";
+export {
+  columnIndex,
+  dropColumns,
+  filterRows,
+  getColumn,
+  rowAt,
+  takeRows,
+  withColumn,
+} from "./table/table-ops.js";
+export type {
+  ColumnarTable,
+  ColumnRole,
+  ColumnSpec,
+  ColumnType,
+  ColumnValues,
+  Row,
+  TableSpec,
+} from "./table/types.js";
+
+export type { BundleReader, Finding, Severity, ValidationProvider } from "./validation/types.js";

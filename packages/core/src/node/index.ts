@@ -1,0 +1,11 @@
+export { type EncodeParquetOptions, encodeParquet, PARQUET_CREATED_BY } from "./encode-parquet.js";
+export { loadRecipeDir, readRecipeSource, readRecipeSources } from "./load-recipe-dir.js";
+export { listBundleFiles, openBundle } from "./read-bundle.js";
+export { readParquetTable } from "./read-parquet.js";
+export { toArrowSchema, toArrowTable } from "./to-arrow-table.js";
+export {
+  sha256,
+  type WriteBundleOptions,
+  type WriteBundleResult,
+  writeBundle,
+} from "./write-bundle.js";

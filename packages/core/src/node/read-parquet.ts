@@ -1,0 +1,57 @@
+import { type DataType, Type, tableFromIPC } from "apache-arrow";
+import { readParquet } from "parquet-wasm";
+import { TableSchemaError } from "../errors/errors.js";
+import type { ColumnarTable, ColumnSpec, ColumnType, ColumnValues } from "../table/types.js";
+
+function columnType(t: DataType): ColumnType | "other" {
+  switch (t.typeId) {
+    case Type.Int:
+      return (t as unknown as { bitWidth: number }).bitWidth === 64 ? "int64" : "int32";
+    case Type.Float:
+      return "float64";
+    case Type.Bool:
+      return "bool";
+    case Type.Utf8:
+    case Type.LargeUtf8:
+      return "string";
+    case Type.Date:
+      return "date";
+    case Type.Timestamp:
+      return "timestamp";
+    default:
+      return "other";
+  }
+}
+
+/**
+ * Read a Parquet file into a columnar table whose spec reflects the file's actual types and
+ * nullability (so validators can detect schema drift). Dates come back as day numbers and
+ * timestamps as µs since the epoch, as written.
+ */
+export function readParquetTable(bytes: Uint8Array, name = "table"): ColumnarTable {
+  const wasm = readParquet(bytes);
+  const arrow = tableFromIPC(wasm.intoIPCStream());
+  const columns: ColumnValues[] = [];
+  const specs: ColumnSpec[] = arrow.schema.fields.map((f) => {
+    const type = columnType(f.type);
+    if (type === "other")
+      throw new TableSchemaError(`column '${f.name}' has unsupported type ${String(f.type)}`);
+    return { name: f.name, type, nullable: f.nullable, description: "" };
+  });
+  arrow.schema.fields.forEach((f, i) => {
+    const vec = arrow.getChildAt(i)!;
+    const out: (number | string | boolean | null)[] = new Array(arrow.numRows);
+    const type = specs[i]!.type;
+    for (let r = 0; r < arrow.numRows; r++) {
+      const v = vec.get(r) as unknown;
+      if (v === null || v === undefined) out[r] = null;
+      else if (type === "date")
+        out[r] = Math.round((v instanceof Date ? v.getTime() : Number(v)) / 86_400_000);
+      else if (type === "timestamp" || type === "int64") out[r] = Number(v);
+      else out[r] = v as number | string | boolean;
+    }
+    void f;
+    columns.push(out as ColumnValues);
+  });
+  return { spec: { name, description: "", columns: specs }, length: arrow.numRows, columns };
+}
