@@ -41,6 +41,8 @@ export interface InMemoryBundle {
   readonly tasks: readonly SplitTask[];
   /** Text files by bundle-relative path (card, dictionary, task manifests, metadata). */
   readonly texts: ReadonlyMap<string, string>;
+  /** Hidden-truth tables written as Parquet under `metadata/` (instructor mode only). */
+  readonly metadataTables: readonly { readonly path: string; readonly table: ColumnarTable }[];
   /** Manifest fields known before files are encoded (everything but hashes). */
   readonly manifestDraft: Readonly<Record<string, unknown>>;
   /** Facts used for the dataset card and summaries. */
@@ -222,16 +224,20 @@ export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
       rendered.featureDictionary.filter((c) => !redactedFeatures.has(c.name)),
     ),
   );
+  const metadataTables: { path: string; table: ColumnarTable }[] = [];
   if (rule.metadata) {
     texts.set(
       "metadata/world_spec.json",
       prettyJson({ config: flattenConfig(config), narrative: recipe.narrative }),
     );
     for (const f of rendered.metadata) {
-      texts.set(
-        `metadata/${f.path}`,
-        typeof f.content === "string" ? f.content : prettyJson(f.content),
-      );
+      if ("table" in f) metadataTables.push({ path: `metadata/${f.path}`, table: f.table });
+      else {
+        texts.set(
+          `metadata/${f.path}`,
+          typeof f.content === "string" ? f.content : prettyJson(f.content),
+        );
+      }
     }
   }
 
@@ -255,5 +261,5 @@ export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
     split_strategy: common.split_strategy,
     config: flattenConfig(config),
   };
-  return { config, scheme, tables, tasks, texts, manifestDraft, facts };
+  return { config, scheme, tables, tasks, texts, metadataTables, manifestDraft, facts };
 }

@@ -118,6 +118,7 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       }
       tasks[task.id] = entry;
     }
+    for (const m of bundle.metadataTables) await put(m.path, encodeParquet(m.table));
     for (const [rel, text] of [...bundle.texts].sort(([a], [b]) => (a < b ? -1 : 1)))
       await put(rel, text);
     const { generation_timestamp: _ts, ...hashedConfig } = bundle.manifestDraft.config as Record<

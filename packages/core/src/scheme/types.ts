@@ -84,13 +84,17 @@ export interface RenderedTask {
   readonly groupKeys: readonly string[];
 }
 
-/** A hidden-truth file under `metadata/` (instructor mode only). */
-export interface MetadataFile {
-  /** Path relative to `metadata/`, e.g. `graph.json`. */
-  readonly path: string;
-  /** Text, or a JSON value written with two-space indent. */
-  readonly content: string | object;
-}
+/**
+ * A hidden-truth file under `metadata/` (instructor mode only): text, a JSON value (written
+ * with two-space indent), or a table (written as Parquet; `path` ends in `.parquet`).
+ *
+ * Convention read by the quality report: `oracle/<task_id>.parquet` holds the task's id
+ * column (same name as in the task files, e.g. `lead_id`) and `oracle_score` (float64: the
+ * true probability for classification, the true expected value for regression).
+ */
+export type MetadataFile =
+  | { readonly path: string; readonly content: string | object }
+  | { readonly path: string; readonly table: ColumnarTable };
 
 /** Table- and column-level redactions of one exposure mode. */
 export interface ExposureRule {
