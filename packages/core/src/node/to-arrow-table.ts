@@ -66,8 +66,15 @@ function columnData(c: ColumnSpec, values: ColumnValues, start: number, n: numbe
     }
     case "int64":
     case "timestamp": {
+      // Write the two 32-bit halves directly; BigInt() per value is ~10x slower.
       const data = new BigInt64Array(n);
-      for (let i = 0; i < n; i++) data[i] = BigInt((values[start + i] as number | null) ?? 0);
+      const words = new Int32Array(data.buffer);
+      for (let i = 0; i < n; i++) {
+        const v = (values[start + i] as number | null) ?? 0;
+        const hi = Math.floor(v / 4294967296);
+        words[2 * i] = v - hi * 4294967296;
+        words[2 * i + 1] = hi;
+      }
       return c.type === "timestamp"
         ? makeData({ type: new TimestampMicrosecond("UTC"), ...base, data: data as never })
         : makeData({ type: new Int64(), ...base, data });
@@ -84,24 +91,36 @@ function columnData(c: ColumnSpec, values: ColumnValues, start: number, n: numbe
     }
     case "string": {
       const offsets = new Int32Array(n + 1);
-      const parts: Uint8Array[] = [];
+      let data = new Uint8Array(Math.max(64, n * 12));
       let total = 0;
       for (let i = 0; i < n; i++) {
         const v = values[start + i] as string | null;
         if (v !== null && v !== undefined) {
-          const bytes = encoder.encode(v);
-          parts.push(bytes);
-          total += bytes.length;
+          // Worst case 3 bytes per UTF-16 unit; grow geometrically when needed.
+          if (total + v.length * 3 > data.length) {
+            const grown = new Uint8Array(Math.max(data.length * 2, total + v.length * 3));
+            grown.set(data.subarray(0, total));
+            data = grown;
+          }
+          let ascii = true;
+          for (let k = 0; k < v.length; k++) {
+            const code = v.charCodeAt(k);
+            if (code > 127) {
+              ascii = false;
+              break;
+            }
+            data[total + k] = code;
+          }
+          total += ascii ? v.length : encoder.encodeInto(v, data.subarray(total)).written;
         }
         offsets[i + 1] = total;
       }
-      const data = new Uint8Array(total);
-      let o = 0;
-      for (const p of parts) {
-        data.set(p, o);
-        o += p.length;
-      }
-      return makeData({ type: new Utf8(), ...base, valueOffsets: offsets, data });
+      return makeData({
+        type: new Utf8(),
+        ...base,
+        valueOffsets: offsets,
+        data: data.slice(0, total),
+      });
     }
   }
 }
