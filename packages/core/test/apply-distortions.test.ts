@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { applyDistortions, createRngRoot, defineTable, getColumn, tableFromRows, takeRows } from "../src/index.js";
+import {
+  applyDistortions,
+  createRngRoot,
+  defineTable,
+  getColumn,
+  tableFromRows,
+  takeRows,
+} from "../src/index.js";
 
 const spec = defineTable({
   name: "task",
   description: "t",
   columns: [
     { name: "id", type: "string", description: "id", role: "identifier" },
-    { name: "x", type: "float64", description: "x", role: "feature", nullable: true, bounds: { min: 0 } },
+    {
+      name: "x",
+      type: "float64",
+      description: "x",
+      role: "feature",
+      nullable: true,
+      bounds: { min: 0 },
+    },
     { name: "k", type: "int32", description: "k", role: "feature", nullable: true },
     { name: "strict", type: "int32", description: "never null", role: "feature" },
     { name: "trap", type: "int32", description: "trap", role: "trap", nullable: true },
@@ -46,7 +60,9 @@ describe("applyDistortions", () => {
     expect(k.every((v) => v === null || Number.isInteger(v))).toBe(true);
     expect(k.some((v) => v === null)).toBe(true);
     expect((getColumn(out, "strict") as (number | null)[]).every((v) => v !== null)).toBe(true);
-    expect((getColumn(out, "x") as (number | null)[]).every((v) => v === null || v >= 0)).toBe(true);
+    expect((getColumn(out, "x") as (number | null)[]).every((v) => v === null || v >= 0)).toBe(
+      true,
+    );
   });
 
   it("does not depend on row order", () => {
@@ -58,14 +74,28 @@ describe("applyDistortions", () => {
       streamName: "d",
       params: { ...params, noiseScale: 0 },
     });
-    const direct = applyDistortions({ table, rowKeys, rng, streamName: "d", params: { ...params, noiseScale: 0 } });
+    const direct = applyDistortions({
+      table,
+      rowKeys,
+      rng,
+      streamName: "d",
+      params: { ...params, noiseScale: 0 },
+    });
     const a = getColumn(direct, "k") as (number | null)[];
     const b = getColumn(shuffled, "k") as (number | null)[];
-    perm.forEach((orig, j) => expect(b[j]).toBe(a[orig]));
+    perm.forEach((orig, j) => {
+      expect(b[j]).toBe(a[orig]);
+    });
   });
 
   it("is the identity at zero strength", () => {
-    const same = applyDistortions({ table, rowKeys, rng, streamName: "d", params: { noiseScale: 0, missingRate: 0, outlierRate: 0 } });
+    const same = applyDistortions({
+      table,
+      rowKeys,
+      rng,
+      streamName: "d",
+      params: { noiseScale: 0, missingRate: 0, outlierRate: 0 },
+    });
     expect(same.columns).toEqual(table.columns);
   });
 });

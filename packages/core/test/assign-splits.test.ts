@@ -24,11 +24,21 @@ describe("assignSplits", () => {
       rowKeys: perm.map((i) => rowKeys[i]!),
       groupKeys: perm.map((i) => groupKeys[i]!),
     });
-    perm.forEach((orig, j) => expect(b[j]).toBe(a[orig]));
+    perm.forEach((orig, j) => {
+      expect(b[j]).toBe(a[orig]);
+    });
   });
 
   it("stratified: each split keeps the label rate", () => {
-    const s = assignSplits({ rng, taskId: "t", strategy: "stratified", ratios, rowKeys, groupKeys, strata: labels });
+    const s = assignSplits({
+      rng,
+      taskId: "t",
+      strategy: "stratified",
+      ratios,
+      rowKeys,
+      groupKeys,
+      strata: labels,
+    });
     for (const name of ["train", "valid", "test"]) {
       const idx = s.map((x, i) => (x === name ? i : -1)).filter((i) => i >= 0);
       const rate = idx.filter((i) => labels[i]).length / idx.length;

@@ -9,6 +9,8 @@ describe("recipe.schema.json", () => {
       $comment: "Generated from recipeFileSchema in @leadforge/core; do not edit by hand.",
       ...z.toJSONSchema(recipeFileSchema, { io: "input" }),
     };
-    await expect(`${JSON.stringify(schema, null, 2)}\n`).toMatchFileSnapshot("../recipe.schema.json");
+    await expect(`${JSON.stringify(schema, null, 2)}\n`).toMatchFileSnapshot(
+      "../recipe.schema.json",
+    );
   });
 });

@@ -176,6 +176,7 @@ export interface StructuralRedactions {
  * A generation scheme: one end-to-end pipeline shape (population → simulation → render).
  * Build one with {@link defineScheme}.
  */
+// biome-ignore lint/suspicious/noExplicitAny: defaults must be `any` so a scheme with concrete types is assignable to the registry's element type (function parameters are contravariant).
 export interface GenerationScheme<TParams = any, TWorld = any, TNarrative = any, TProfile = any> {
   /** Brand set by `defineScheme`. */
   readonly [SCHEME_BRAND]: true;
@@ -192,7 +193,7 @@ export interface GenerationScheme<TParams = any, TWorld = any, TNarrative = any,
   /** The flag that sets the headline population size (`n_leads`, `n_customers`). */
   readonly sizeParam: string;
   /** Zod schema of the scheme's own params, with defaults. Must be a strict object. */
-  readonly paramsSchema: z.ZodObject<any>;
+  readonly paramsSchema: z.ZodObject<z.ZodRawShape>;
   /** Zod schema of the recipe's `narrative.yaml`. */
   readonly narrativeSchema: z.ZodType<TNarrative>;
   /** Zod schema of one difficulty profile. */
