@@ -8,7 +8,11 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const recipesRoot = join(root, "recipes");
 const check = process.argv.includes("--check");
-const FILES = { recipe: "recipe.yaml", narrative: "narrative.yaml", difficultyProfiles: "difficulty_profiles.yaml" };
+const FILES = {
+  recipe: "recipe.yaml",
+  narrative: "narrative.yaml",
+  difficultyProfiles: "difficulty_profiles.yaml",
+};
 
 const byScheme = new Map();
 for (const id of readdirSync(recipesRoot).sort()) {

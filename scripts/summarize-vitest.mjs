@@ -2,7 +2,11 @@
 import { readFileSync } from "node:fs";
 
 const log = readFileSync(process.argv[2], "utf8").replace(/\x1b\[[0-9;]*m/g, "");
-const line = log.split("\n").filter((l) => /^\s*Tests\s+/.test(l)).pop() ?? "";
+const line =
+  log
+    .split("\n")
+    .filter((l) => /^\s*Tests\s+/.test(l))
+    .pop() ?? "";
 const passed = Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
 const failed = Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
 const skipped = Number(/(\d+) skipped/.exec(line)?.[1] ?? 0);
