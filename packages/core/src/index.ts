@@ -77,6 +77,58 @@ export {
   type LeadforgeErrorOptions,
 } from "./errors/leadforge-error.js";
 export { ID_PREFIXES, makeId } from "./ids/make-id.js";
+// Quality metrics and baseline models (pure, isomorphic).
+export { averageRanks, stableOrder } from "./quality/average-ranks.js";
+export {
+  type BinMapper,
+  binValue,
+  fitBinMapper,
+  MAX_BINS,
+  MISSING_BIN,
+} from "./quality/bin-mapper.js";
+export { brierScore } from "./quality/brier-score.js";
+export {
+  type CalibrationBin,
+  type CalibrationBinsOptions,
+  type CalibrationResult,
+  calibrationBins,
+} from "./quality/calibration-bins.js";
+export { type DecileRow, decileCalibration } from "./quality/decile-calibration.js";
+export {
+  type BoostingLoss,
+  fitGradientBoosting,
+  type GradientBoostingModel,
+  type GradientBoostingOptions,
+} from "./quality/fit-gradient-boosting.js";
+export {
+  fitLinearRegression,
+  type LinearRegressionModel,
+  type LinearRegressionOptions,
+} from "./quality/fit-linear-regression.js";
+export {
+  fitLogisticRegression,
+  type LogisticRegressionModel,
+  type LogisticRegressionOptions,
+} from "./quality/fit-logistic-regression.js";
+export { liftAt } from "./quality/lift-at.js";
+export { logLoss } from "./quality/log-loss.js";
+export { type Matrix, matrixFromRows, selectColumns } from "./quality/matrix.js";
+export { type LorenzPoint, lorenzCurve, normalizedGini } from "./quality/normalized-gini.js";
+export type { NumericArray } from "./quality/numeric-array.js";
+export { prAuc } from "./quality/pr-auc.js";
+export { precisionAtK } from "./quality/precision-at-k.js";
+export {
+  type CategoricalEncoding,
+  type FeaturePlan,
+  type FeaturePlanOptions,
+  fitFeaturePlan,
+  type PlannedFeature,
+} from "./quality/prepare-features.js";
+export { rocAuc } from "./quality/roc-auc.js";
+export { pearson, spearman } from "./quality/spearman.js";
+export { applyStandardizer, fitStandardizer, type Standardizer } from "./quality/standardize.js";
+export { topDecileShare } from "./quality/top-decile-share.js";
+export { zeroShare } from "./quality/zero-share.js";
 export {
   createRngRoot,
   RNG_ALGORITHM,
@@ -144,5 +196,4 @@ export type {
   Row,
   TableSpec,
 } from "./table/types.js";
-
 export type { BundleReader, Finding, Severity, ValidationProvider } from "./validation/types.js";
