@@ -88,12 +88,23 @@ function sortedRecord(rec: Readonly<Record<string, readonly string[]>>): Record<
   );
 }
 
+/** A run whose config, narrative and profile are resolved and validated, ready to build. */
+export interface PreparedRun {
+  /** The scheme. */
+  readonly scheme: GenerationScheme;
+  /** The recipe. */
+  readonly recipe: Recipe;
+  /** Resolved config. */
+  readonly config: ResolvedConfig;
+  /** The build context handed to the scheme. */
+  readonly ctx: BuildContext<unknown, unknown, unknown>;
+}
+
 /**
- * Generate a bundle in memory: resolve config, build the world, render it for the
- * requested exposure mode, enforce the exposure contract, split the tasks and assemble the
- * texts. Isomorphic (no I/O); `writeBundle` from `@leadforge/core/node` encodes and writes it.
+ * Resolve and validate everything a run needs before any work: recipe, scheme, config
+ * (precedence and unknown keys), narrative and difficulty profile.
  */
-export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
+export function prepareRun(opts: GenerateBundleOptions): PreparedRun {
   const registry = opts.registry ?? getDefaultRegistry();
   const recipe = typeof opts.recipe === "string" ? findRecipe(opts.recipe, registry) : opts.recipe;
   const scheme = registry.get(recipe.scheme);
@@ -105,7 +116,6 @@ export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
     ...(opts.overrideLabel ? { overrideLabel: opts.overrideLabel } : {}),
   });
   const { common } = config;
-
   const narrative = scheme.narrativeSchema.safeParse(recipe.narrative ?? {});
   if (!narrative.success) {
     throw new InvalidRecipeError(
@@ -119,10 +129,6 @@ export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
       `Invalid difficulty profile '${common.difficulty}' in recipe '${recipe.id}': ${formatZodIssues(profile.error, rawProfile).join("; ")}`,
     );
   }
-  const signal = opts.signal;
-  const checkAbort = () => {
-    if (signal?.aborted) throw new CancelledError();
-  };
   const ctx: BuildContext<unknown, unknown, unknown> = {
     config,
     recipe,
@@ -130,14 +136,38 @@ export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
     profile: profile.data,
     rng: createRngRoot(common.seed),
     progress: opts.onProgress ?? (() => {}),
-    ...(signal ? { signal } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   };
-  checkAbort();
-  const world = scheme.buildWorld(ctx);
-  checkAbort();
+  return { scheme, recipe, config, ctx };
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+/**
+ * Generate a bundle in memory: resolve config, build the world, render it for the
+ * requested exposure mode, enforce the exposure contract, split the tasks and assemble the
+ * texts. Isomorphic (no I/O); `writeBundle` from `@leadforge/core/node` encodes and writes it.
+ */
+export function generateBundle(opts: GenerateBundleOptions): InMemoryBundle {
+  const run = prepareRun(opts);
+  checkAbort(run.ctx.signal);
+  const world = run.scheme.buildWorld(run.ctx);
+  return renderBundle(run, world);
+}
+
+/**
+ * Render a built world into an in-memory bundle: the scheme's `render`, then the exposure
+ * contract, splits, card, dictionary, metadata and manifest draft.
+ */
+export function renderBundle(run: PreparedRun, world: unknown): InMemoryBundle {
+  const { scheme, recipe, config, ctx } = run;
+  const { common } = config;
+  checkAbort(ctx.signal);
   ctx.progress({ stage: "render", done: 0, total: 1, unit: "bundle" });
   const rendered = scheme.render(world, ctx);
-  checkAbort();
+  checkAbort(ctx.signal);
 
   const rule = scheme.exposure[common.exposure_mode];
   const omitted = new Set(rule.omittedTables);

@@ -1,4 +1,9 @@
 export { type EncodeParquetOptions, encodeParquet, PARQUET_CREATED_BY } from "./encode-parquet.js";
+export {
+  type GenerateBundleParallelOptions,
+  generateBundleParallel,
+  partitionRanges,
+} from "./generate-bundle-parallel.js";
 export { loadRecipeDir, readRecipeSource, readRecipeSources } from "./load-recipe-dir.js";
 export { listBundleFiles, openBundle } from "./read-bundle.js";
 export { readParquetTable } from "./read-parquet.js";

@@ -52,6 +52,24 @@ export interface BuildContext<TParams, TNarrative, TProfile> {
   readonly progress: (event: ProgressEvent) => void;
   /** Cancellation. Schemes check it between partitions. */
   readonly signal?: AbortSignal;
+  /**
+   * When set, build only the independence units (accounts, customers) with dense indices in
+   * `[start, end)`; world-level draws are still made in full. Used by parallel generation;
+   * only schemes that declare `partition` receive it.
+   */
+  readonly unitRange?: { readonly start: number; readonly end: number };
+}
+
+/**
+ * Optional partitioning support: lets core build the world on several worker threads, each
+ * over a contiguous range of independence units, and merge the parts. The merged world must
+ * equal (byte for byte, once rendered) the world built in one piece.
+ */
+export interface SchemePartitioning<TWorld> {
+  /** Number of independence units for a config (e.g. `n_accounts`). */
+  unitCount(config: ResolvedConfig): number;
+  /** Concatenate partial worlds built for consecutive unit ranges, given in range order. */
+  mergeWorlds(parts: readonly TWorld[]): TWorld;
 }
 
 /** A task's declaration. */
@@ -206,6 +224,8 @@ export interface GenerationScheme<TParams = any, TWorld = any, TNarrative = any,
   readonly exposure: ExposureContract;
   /** Recipes shipped with the scheme (raw text, parsed by core). */
   readonly recipes: readonly RecipeSource[];
+  /** Partitioning support for parallel generation (optional). */
+  readonly partition?: SchemePartitioning<TWorld>;
   /** Build the world: population and simulation. Deterministic in its inputs. */
   buildWorld(ctx: BuildContext<TParams, TNarrative, TProfile>): TWorld;
   /** Render tables, tasks and metadata for `mode`. Pure in the world. */
