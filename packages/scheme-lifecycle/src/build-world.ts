@@ -1,0 +1,174 @@
+import { type BuildContext, CancelledError, formatIsoDate, parseIsoDate } from "@leadforge/core";
+import {
+  type CustomerDynamics,
+  type CustomerState,
+  cloneState,
+  createDynamics,
+  initialState,
+  simulateWeek,
+} from "./engine.js";
+import { Ledger } from "./ledger.js";
+import { MOTIF_NAMES, MOTIFS, type MotifMechanism } from "./motifs.js";
+import type { LifecycleNarrative } from "./narrative.js";
+import type { LifecycleParams } from "./params.js";
+import {
+  type AccountRecord,
+  buildAccount,
+  buildCustomer,
+  type CustomerRecord,
+  mergedLatents,
+} from "./population.js";
+import type { LifecycleProfile } from "./profile.js";
+
+/** The longest forward window: every customer is simulated this far past its latest cutoff. */
+export const MAX_WINDOW_DAYS = 730;
+
+/** The simulated lifecycle world: population, full history, terminal state and cutoff states. */
+export interface LifecycleWorld {
+  readonly params: LifecycleParams;
+  readonly profile: LifecycleProfile;
+  readonly narrative: LifecycleNarrative;
+  readonly motif: MotifMechanism;
+  /** Calendar cutoff (day number). */
+  readonly observationDay: number;
+  /** First day of the acquisition window. */
+  readonly acquisitionStartDay: number;
+  readonly accounts: readonly AccountRecord[];
+  readonly customers: readonly CustomerRecord[];
+  readonly dynamics: readonly CustomerDynamics[];
+  /** Full simulated history. */
+  readonly ledger: Ledger;
+  /** Terminal state per customer (end of simulation). */
+  readonly final: {
+    readonly mrr: Float64Array;
+    readonly renewals: Int32Array;
+    readonly expansions: Int32Array;
+    /** Churn week, or -1 while active. */
+    readonly churnWeek: Int32Array;
+    /** 0 voluntary, 1 non_renewal, 2 payment_failure, -1 active. */
+    readonly churnReason: Int8Array;
+    /** Week the champion left, or -1. */
+    readonly departureWeek: Int32Array;
+  };
+  /**
+   * State right after the last week on or before each regime's cutoff, for customers still
+   * active then (null otherwise). The oracle restarts the simulation from it.
+   */
+  readonly cutoffStates: {
+    readonly calendar: readonly (CustomerState | null)[];
+    readonly early: readonly (CustomerState | null)[];
+  };
+}
+
+/** Draw the world's motif family from its own world-level stream. */
+export function drawMotif(ctx: { rng: BuildContext<unknown, unknown, unknown>["rng"] }) {
+  const name = ctx.rng.stream("lifecycle.motif").choice(MOTIF_NAMES);
+  return MOTIFS.find((m) => m.name === name)!;
+}
+
+/**
+ * Build the lifecycle world: accounts, customers with staggered starts, then the weekly
+ * simulation of every customer through `max(observation, start + early tenure) + 730 days`.
+ * Every customer draws from its own keyed streams, so its history is the same whatever
+ * other customers exist or the order they are processed in.
+ */
+export function buildLifecycleWorld(
+  ctx: BuildContext<LifecycleParams, LifecycleNarrative, LifecycleProfile>,
+): LifecycleWorld {
+  const params = ctx.config.params;
+  const { profile, narrative } = ctx;
+  const observationDay = parseIsoDate(params.observation_date, "observation_date");
+  const span = 7 * params.acquisition_window_weeks;
+  const acquisitionStartDay = observationDay - span;
+  const motif = drawMotif(ctx);
+  const nAccounts = params.n_accounts ?? Math.max(Math.floor(params.n_customers / 3), 1);
+  const n = params.n_customers;
+
+  const accounts: AccountRecord[] = [];
+  for (let j = 0; j < nAccounts; j++) {
+    accounts.push(buildAccount({ rng: ctx.rng, index: j, narrative, motif, acquisitionStartDay }));
+  }
+
+  const customers: CustomerRecord[] = [];
+  const dynamics: CustomerDynamics[] = [];
+  const ledger = new Ledger();
+  const final = {
+    mrr: new Float64Array(n),
+    renewals: new Int32Array(n),
+    expansions: new Int32Array(n),
+    churnWeek: new Int32Array(n),
+    churnReason: new Int8Array(n),
+    departureWeek: new Int32Array(n),
+  };
+  const calendar: (CustomerState | null)[] = new Array(n).fill(null);
+  const early: (CustomerState | null)[] = new Array(n).fill(null);
+  const env = { profile };
+  const earlyWeek = params.early_tenure_weeks;
+  const step = Math.max(1, Math.ceil(n / 100));
+
+  for (let i = 0; i < n; i++) {
+    if (i % step === 0) {
+      if (ctx.signal?.aborted) throw new CancelledError();
+      ctx.progress({ stage: "simulate", done: i, total: n, unit: "customers" });
+    }
+    const c = buildCustomer({
+      rng: ctx.rng,
+      index: i,
+      accounts,
+      narrative,
+      motif,
+      acquisitionStartDay,
+      acquisitionSpanDays: span,
+    });
+    const a = accounts[c.account]!;
+    const earlyDay = c.startDay + 7 * earlyWeek;
+    const d = createDynamics({
+      customer: c,
+      account: a,
+      latents: mergedLatents(c, a),
+      motif,
+      profile,
+      baseSeats: narrative.plans[c.plan]!.base_seats,
+      endDay: Math.max(observationDay, earlyDay) + MAX_WINDOW_DAYS,
+    });
+    customers.push(c);
+    dynamics.push(d);
+    const st = initialState(d);
+    const rng = ctx.rng.stream("lifecycle.sim", i);
+    const cosmetic = ctx.rng.stream("lifecycle.cosmetic", i);
+    ledger.beginCustomer();
+    for (;;) {
+      const k = st.week;
+      const day = d.startDay + 7 * k;
+      if (day > d.endDay) break;
+      if (!simulateWeek(d, st, rng, env, ledger, cosmetic, null)) break;
+      if (day <= observationDay && day + 7 > observationDay) calendar[i] = cloneState(st);
+      if (k === earlyWeek) early[i] = cloneState(st);
+    }
+    final.mrr[i] = st.mrr;
+    final.renewals[i] = st.renewals;
+    final.expansions[i] = st.expansions;
+    final.churnWeek[i] = st.churnWeek;
+    final.churnReason[i] = st.churnReason;
+    final.departureWeek[i] = st.departureWeek;
+  }
+  ledger.seal();
+  ctx.progress({ stage: "simulate", done: n, total: n, unit: "customers" });
+  return {
+    params,
+    profile,
+    narrative,
+    motif,
+    observationDay,
+    acquisitionStartDay,
+    accounts,
+    customers,
+    dynamics,
+    ledger,
+    final,
+    cutoffStates: { calendar, early },
+  };
+}
+
+/** ISO date of a day number (re-exported for renderers). */
+export const isoDate = formatIsoDate;
