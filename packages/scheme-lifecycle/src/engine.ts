@@ -25,7 +25,9 @@ import type { LifecycleProfile } from "./profile.js";
 /** Fixed mechanism constants (recorded in the instructor's mechanism summary). */
 export const ENGINE_CONSTANTS = {
   /** First invoices fail more often (purchase-order and payment-method setup). */
-  firstInvoiceFailureMultiplier: 3,
+  firstInvoiceFailureMultiplier: 2.5,
+  /** Recovery odds of a case opened by the very first invoice (a customer who never paid). */
+  firstInvoiceRecoveryMultiplier: 0.6,
   /** Engagement below this level multiplies churn risk (a threshold effect). */
   lowEngagementThreshold: 0.3,
   /** Churn multiplier below the engagement threshold. */
@@ -264,7 +266,8 @@ export function simulateWeek(
 
   // 2. Dunning resolution (before invoicing).
   if (st.caseWeek >= 0 && k - st.caseWeek >= d.dunningWeeks) {
-    const pRecover = clamp(d.recovery / payTilt, 0.02, 0.99);
+    const firstCase = st.caseInvWeek[0] === 0 ? ENGINE_CONSTANTS.firstInvoiceRecoveryMultiplier : 1;
+    const pRecover = clamp((d.recovery * firstCase) / payTilt, 0.02, 0.99);
     const recovered = rng.next() < pRecover;
     if (sink !== null) {
       for (let j = 0; j < st.caseN; j++) {

@@ -50,13 +50,13 @@ export function mechanismSummary(world: LifecycleWorld): Record<string, unknown>
     },
     payment_failure: {
       formula:
-        "min(0.95, base · exp(Σ w·(latent−0.5)) · [3 on the first invoice] · exp(0.5·engagement_weight·(0.5−engagement))); while a case is open every new invoice joins it",
+        "min(0.95, base · exp(Σ w·(latent−0.5)) · [2.5 on the first invoice] · exp(0.5·engagement_weight·(0.5−engagement))); while a case is open every new invoice joins it",
       base_monthly_rate: motif.payment.baseMonthlyRate,
       latent_weights: motif.payment.latentWeights,
       dunning_weeks: motif.payment.dunningWeeks,
       recovery_rate: motif.payment.recoveryRate,
       recovery_formula:
-        "clamp((recovery_rate + 0.3·(budget_stability−0.5)) / exp(0.5·engagement_weight·(0.5−engagement)), 0.02, 0.99); failure → every case invoice written off and churn (payment_failure)",
+        "clamp((recovery_rate + 0.3·(budget_stability−0.5)) · [0.6 if the case began with the first invoice] / exp(0.5·engagement_weight·(0.5−engagement)), 0.02, 0.99); failure → every case invoice written off and churn (payment_failure)",
     },
     engagement: {
       formula:

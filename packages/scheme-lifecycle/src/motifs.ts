@@ -70,10 +70,10 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.1, 0.3],
     },
     payment: {
-      baseMonthlyRate: 0.03,
+      baseMonthlyRate: 0.034,
       latentWeights: { budget_stability: -2.0 },
       dunningWeeks: 6,
-      recoveryRate: 0.7,
+      recoveryRate: 0.66,
     },
   },
   {
@@ -91,10 +91,10 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.3, 1.0],
     },
     payment: {
-      baseMonthlyRate: 0.024,
+      baseMonthlyRate: 0.03,
       latentWeights: { budget_stability: -1.2 },
-      dunningWeeks: 6,
-      recoveryRate: 0.8,
+      dunningWeeks: 8,
+      recoveryRate: 0.72,
     },
   },
   {
@@ -112,7 +112,7 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.1, 0.4],
     },
     payment: {
-      baseMonthlyRate: 0.065,
+      baseMonthlyRate: 0.036,
       latentWeights: { budget_stability: -3.0, organizational_stability: -1.0 },
       dunningWeeks: 10,
       recoveryRate: 0.6,
@@ -133,10 +133,10 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.2, 0.6],
     },
     payment: {
-      baseMonthlyRate: 0.026,
+      baseMonthlyRate: 0.034,
       latentWeights: { budget_stability: -1.5 },
       dunningWeeks: 8,
-      recoveryRate: 0.75,
+      recoveryRate: 0.68,
     },
   },
   {
@@ -158,10 +158,10 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.15, 0.5],
     },
     payment: {
-      baseMonthlyRate: 0.028,
+      baseMonthlyRate: 0.033,
       latentWeights: { budget_stability: -1.5, organizational_stability: -0.5 },
       dunningWeeks: 8,
-      recoveryRate: 0.72,
+      recoveryRate: 0.68,
     },
   },
 ];
