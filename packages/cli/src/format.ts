@@ -49,3 +49,9 @@ export function displayPath(abs: string, cwd: string): string {
   if (abs.startsWith(base)) return `./${abs.slice(base.length)}`;
   return abs;
 }
+
+/** A label mean: grouped whole numbers from 1,000 up, else three decimals; `-` when unknown. */
+export function formatMean(v: number | null | undefined): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "-";
+  return Math.abs(v) >= 1000 ? formatCount(v) : v.toFixed(3);
+}

@@ -19,6 +19,8 @@ export type LoadSchemeResult =
       readonly status: "loaded";
       readonly packageName: string;
       readonly schemes: GenerationScheme[];
+      /** URL of the module that was imported (worker threads import the same one). */
+      readonly moduleUrl: string | undefined;
     }
   | { readonly status: "missing"; readonly packageName: string };
 
@@ -41,9 +43,20 @@ function isNotFound(error: unknown, packageName: string): boolean {
   );
 }
 
-async function importPackage(packageName: string, cwd: string): Promise<unknown | undefined> {
+function resolveFromCli(packageName: string): string | undefined {
   try {
-    return await import(packageName);
+    return import.meta.resolve?.(packageName);
+  } catch {
+    return undefined;
+  }
+}
+
+async function importPackage(
+  packageName: string,
+  cwd: string,
+): Promise<{ mod: unknown; url: string | undefined } | undefined> {
+  try {
+    return { mod: await import(packageName), url: resolveFromCli(packageName) };
   } catch (error) {
     if (!isNotFound(error, packageName)) throw error;
   }
@@ -55,7 +68,8 @@ async function importPackage(packageName: string, cwd: string): Promise<unknown 
     if (isNotFound(error, packageName)) return undefined;
     throw error;
   }
-  return import(pathToFileURL(resolved).href);
+  const url = pathToFileURL(resolved).href;
+  return { mod: await import(url), url };
 }
 
 /**
@@ -65,9 +79,9 @@ async function importPackage(packageName: string, cwd: string): Promise<unknown 
  */
 export async function loadSchemePackage(opts: LoadSchemePackageOptions): Promise<LoadSchemeResult> {
   const { packageName } = opts;
-  let mod: unknown;
+  let imported: { mod: unknown; url: string | undefined } | undefined;
   try {
-    mod = await importPackage(packageName, opts.cwd);
+    imported = await importPackage(packageName, opts.cwd);
   } catch (cause) {
     throw new LeadforgeError(
       "SCHEME_LOAD_FAILED",
@@ -75,8 +89,8 @@ export async function loadSchemePackage(opts: LoadSchemePackageOptions): Promise
       { cause, details: { package: packageName } },
     );
   }
-  if (mod === undefined) return { status: "missing", packageName };
-  const values = Object.values(mod as Record<string, unknown>);
+  if (imported === undefined) return { status: "missing", packageName };
+  const values = Object.values(imported.mod as Record<string, unknown>);
   const schemes = [...new Set(values.filter(isScheme))].sort((a, b) =>
     a.name.localeCompare(b.name),
   );
@@ -94,7 +108,7 @@ export async function loadSchemePackage(opts: LoadSchemePackageOptions): Promise
       { details: { package: packageName } },
     );
   }
-  return { status: "loaded", packageName, schemes };
+  return { status: "loaded", packageName, schemes, moduleUrl: imported.url };
 }
 
 /** Schemes found on this machine, registered in a fresh registry. */
@@ -103,6 +117,8 @@ export interface LoadedSchemes {
   readonly registry: SchemeRegistry;
   /** Loaded schemes, sorted by name. */
   readonly schemes: readonly GenerationScheme[];
+  /** Scheme name → URL of the module it was imported from. */
+  readonly moduleUrls: ReadonlyMap<string, string>;
   /** Packages looked for but not installed. */
   readonly missing: readonly { readonly packageName: string; readonly name?: string }[];
   /** Packages installed but failing to load (reported, not fatal, until one is needed). */
@@ -137,6 +153,7 @@ export async function loadSchemes(opts: LoadSchemesOptions): Promise<LoadedSchem
   ];
   const missing: { packageName: string; name?: string }[] = [];
   const broken: { packageName: string; name?: string; error: LeadforgeError }[] = [];
+  const moduleUrls = new Map<string, string>();
   for (const w of wanted) {
     let result: LoadSchemeResult;
     try {
@@ -154,9 +171,12 @@ export async function loadSchemes(opts: LoadSchemesOptions): Promise<LoadedSchem
       missing.push(w);
       continue;
     }
-    for (const s of result.schemes) registry.register(s);
+    for (const s of result.schemes) {
+      registry.register(s);
+      if (result.moduleUrl) moduleUrls.set(s.name, result.moduleUrl);
+    }
   }
-  return { registry, schemes: registry.list(), missing, broken };
+  return { registry, schemes: registry.list(), moduleUrls, missing, broken };
 }
 
 /**

@@ -35,7 +35,7 @@ export function createProgressDisplay(opts: ProgressDisplayOptions): ProgressDis
   if (!opts.enabled) return NOOP;
   const now = opts.now ?? (() => performance.now());
   const interval = opts.intervalMs ?? 80;
-  const width = Math.max(40, (opts.stream.columns ?? 100) - 1);
+  const width = opts.stream.columns ? Math.max(40, opts.stream.columns - 1) : 100;
   let stage = "";
   let stageStart = 0;
   let lastDraw = Number.NEGATIVE_INFINITY;

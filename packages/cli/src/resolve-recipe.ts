@@ -24,6 +24,8 @@ export interface ResolvedRecipe {
   readonly scheme: GenerationScheme;
   /** A registry holding the scheme. */
   readonly registry: SchemeRegistry;
+  /** URL of the scheme's module, for worker threads (undefined when unknown). */
+  readonly schemeModule: string | undefined;
 }
 
 /** Options for {@link resolveRecipe}. */
@@ -90,10 +92,13 @@ async function schemeForRecipe(
     }
     registry = loaded.registry;
     for (const s of result.schemes) registry.register(s);
+    const scheme = registry.get(recipe.scheme);
+    checkSchemeVersion(recipe, scheme);
+    return { recipe, scheme, registry, schemeModule: result.moduleUrl };
   }
   const scheme = registry.get(recipe.scheme);
   checkSchemeVersion(recipe, scheme);
-  return { recipe, scheme, registry };
+  return { recipe, scheme, registry, schemeModule: loaded.moduleUrls.get(scheme.name) };
 }
 
 /**
@@ -121,7 +126,7 @@ export async function resolveRecipe(opts: ResolveRecipeOptions): Promise<Resolve
     const recipe = findRecipe(ref, registry);
     const scheme = registry.get(recipe.scheme);
     checkSchemeVersion(recipe, scheme);
-    return { recipe, scheme, registry };
+    return { recipe, scheme, registry, schemeModule: loaded.moduleUrls.get(scheme.name) };
   }
   if (builtin && !registry.has(builtin.scheme)) {
     const packageName = schemePackageName(builtin.scheme);

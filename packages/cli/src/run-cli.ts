@@ -190,7 +190,8 @@ export async function runCli(
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
     if (isLeadforgeError(error) && error.code === "CANCELLED") {
-      io.stderr.write(`\nerror: ${error.message}\n`);
+      // On a terminal the cursor sits after "^C"; start the message on its own line.
+      io.stderr.write(`${io.stderr.isTTY ? "\n" : ""}error: ${error.message}\n`);
       return EXIT_CODES.interrupted;
     }
     const message = error instanceof Error ? error.message : String(error);

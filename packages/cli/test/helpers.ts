@@ -30,7 +30,14 @@ export interface RunBinOptions {
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   // Never inherit the developer's own settings.
-  for (const k of ["LEADFORGE_SCHEMES", "SOURCE_DATE_EPOCH", "LEADFORGE_DEBUG", "FORCE_COLOR"]) {
+  // NODE_PATH: package managers set it for scripts; it would let require() see hoisted packages.
+  for (const k of [
+    "LEADFORGE_SCHEMES",
+    "SOURCE_DATE_EPOCH",
+    "LEADFORGE_DEBUG",
+    "FORCE_COLOR",
+    "NODE_PATH",
+  ]) {
     if (!(k in extra)) delete env[k];
   }
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];

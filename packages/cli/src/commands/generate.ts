@@ -1,16 +1,24 @@
 import { readdir, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import {
   type GenerationScheme,
-  generateBundle,
+  type InMemoryBundle,
   InvalidConfigError,
   OutputExistsError,
   resolveConfig,
   SchemeVersionError,
 } from "@leadforge/core";
-import { writeBundle } from "@leadforge/core/node";
+import { generateBundleParallel, writeBundle } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
-import { displayPath, formatBytes, formatCount, formatDuration, formatRate01 } from "../format.js";
+import {
+  displayPath,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatMean,
+  formatRate01,
+} from "../format.js";
 import { installCommand } from "../install-hint.js";
 import { sourceDateEpoch } from "../parse-flags.js";
 import { createProgressDisplay } from "../progress.js";
@@ -73,6 +81,27 @@ function sizeOption(flags: GenerateFlags, scheme: GenerationScheme, recipeId: st
   return { [key]: value };
 }
 
+/** Below this many units, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_UNITS = 5000;
+
+function workerCount(
+  env: Readonly<Record<string, string | undefined>>,
+  params: Record<string, unknown>,
+  sizeParam: string,
+): number {
+  const raw = env.LEADFORGE_WORKERS;
+  if (raw !== undefined && raw.trim() !== "") {
+    if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
+      throw new InvalidConfigError(
+        `LEADFORGE_WORKERS must be a whole number of at least 1, got '${raw}'`,
+      );
+    }
+    return Number(raw);
+  }
+  const size = params[sizeParam];
+  return typeof size === "number" && size >= PARALLEL_MIN_UNITS ? availableParallelism() : 1;
+}
+
 async function isNonEmpty(path: string): Promise<boolean> {
   try {
     const s = await stat(path);
@@ -118,7 +147,11 @@ export async function runGenerate(
       "missing required option --recipe <id|path> (e.g. --recipe b2b_saas_procurement_v1; run 'leadforge list-recipes' to see the ids).",
     );
   }
-  const { recipe, scheme, registry } = await resolveRecipe({ ref, cwd: io.cwd, env: io.env });
+  const { recipe, scheme, registry, schemeModule } = await resolveRecipe({
+    ref,
+    cwd: io.cwd,
+    env: io.env,
+  });
   if (source) {
     if (recipe.id !== source.recipeId) {
       throw new InvalidConfigError(
@@ -174,14 +207,16 @@ export async function runGenerate(
     stream: io.stderr,
     enabled: Boolean(io.stdout.isTTY && io.stderr.isTTY && !flags.json && !flags.quiet),
   });
-  let bundle: ReturnType<typeof generateBundle>;
+  let bundle: InMemoryBundle;
   let written: Awaited<ReturnType<typeof writeBundle>>;
   try {
     hooks.hardInterrupt?.(true);
     try {
-      bundle = generateBundle({
+      bundle = await generateBundleParallel({
         recipe,
         registry,
+        workers: workerCount(io.env, config.params as Record<string, unknown>, scheme.sizeParam),
+        ...(schemeModule ? { schemeModule } : {}),
         ...(override ? { override } : {}),
         ...(overrideLabel ? { overrideLabel } : {}),
         options,
@@ -255,7 +290,8 @@ export async function runGenerate(
       ...Object.entries(bundle.facts.tasks).map(([id, t]) => {
         const s = t.splits;
         const what = t.type === "binary_classification" ? "label rate" : "label mean";
-        return `  task ${id}: train ${formatCount(s.train.rows)} / valid ${formatCount(s.valid.rows)} / test ${formatCount(s.test.rows)}, ${what} ${formatRate01(s.train.labelMean)} / ${formatRate01(s.valid.labelMean)} / ${formatRate01(s.test.labelMean)}`;
+        const f = t.type === "binary_classification" ? formatRate01 : formatMean;
+        return `  task ${id}: train ${formatCount(s.train.rows)} / valid ${formatCount(s.valid.rows)} / test ${formatCount(s.test.rows)}, ${what} ${f(s.train.labelMean)} / ${f(s.valid.labelMean)} / ${f(s.test.labelMean)}`;
       }),
       `  ${nFiles} files, ${formatBytes(written.bytes)}, ${formatCount(totalRows)} table rows in ${formatDuration(elapsedMs)}`,
     ];

@@ -4,7 +4,7 @@ import { CORE_MANIFEST_KEYS } from "@leadforge/core";
 import { openBundle } from "@leadforge/core/node";
 import { checkBundleIntegrity } from "../bundle-integrity.js";
 import type { CliIo } from "../cli-io.js";
-import { formatCount, formatRate01 } from "../format.js";
+import { formatCount, formatMean, formatRate01 } from "../format.js";
 import { loadSchemePackage } from "../load-scheme.js";
 import { checkBundleArg } from "../open-bundle-arg.js";
 
@@ -112,7 +112,8 @@ export async function runInspect(
     return 0;
   }
 
-  const row = (label: string, value: string) => `  ${`${label}:`.padEnd(15)}${value}`;
+  const labelWidth = Math.max(15, ...Object.keys(schemeFields).map((k) => k.length + 2));
+  const row = (label: string, value: string) => `  ${`${label}:`.padEnd(labelWidth)}${value}`;
   const sameVersion =
     installed === null
       ? "not installed here"
@@ -162,9 +163,10 @@ export async function runInspect(
       const r = t.rows;
       lines.push(`    train=${r.train}  valid=${r.valid}  test=${r.test}`);
       const labels = t.label_rate ?? t.label_mean;
+      const f = t.label_rate ? formatRate01 : formatMean;
       if (labels) {
         lines.push(
-          `    ${t.label_rate ? "label rate" : "label mean"}: train=${formatRate01(labels.train)}  valid=${formatRate01(labels.valid)}  test=${formatRate01(labels.test)}`,
+          `    ${t.label_rate ? "label rate" : "label mean"}: train=${f(labels.train)}  valid=${f(labels.valid)}  test=${f(labels.test)}`,
         );
       }
     }
