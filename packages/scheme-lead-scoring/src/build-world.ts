@@ -1,0 +1,239 @@
+import type { BuildContext } from "@leadforge/core";
+import { type Calibration, calibrateConversion } from "./calibrate.js";
+import {
+  type CausalInputs,
+  type CausalModel,
+  compileCausalModel,
+  N_DISTURBANCES,
+  standardizeModel,
+} from "./causal-model.js";
+import { chronologicalOrder } from "./chronological-order.js";
+import { type MechanismParams, resolveMechanisms } from "./mechanisms.js";
+import type { LeadScoringNarrative } from "./narrative.js";
+import type { LeadScoringParams, PopulationSizes } from "./params.js";
+import { resolvePopulationSizes } from "./params.js";
+import {
+  buildPopulation,
+  type Population,
+  type PopulationContext,
+  samplePrototypes,
+} from "./population.js";
+import type { LeadScoringProfile } from "./profile.js";
+import { type HiddenGraph, sampleGraph } from "./sample-graph.js";
+import {
+  allocateOutcomes,
+  createEventBuffers,
+  type EventBuffers,
+  type LeadOutcomes,
+  simulateAccount,
+} from "./simulate-account.js";
+import { N_REPS, STAGE_SQL } from "./vocabulary.js";
+import { createWorldCalendar, type WorldCalendar } from "./world-calendar.js";
+
+/** Prototype leads used to standardise the graph and calibrate the conversion level. */
+export const CALIBRATION_SAMPLE = 2000;
+
+/** The simulated world: population, hidden truth, outcomes and event logs. */
+export interface LeadScoringWorld {
+  /** Params. */
+  readonly params: LeadScoringParams;
+  /** Resolved sizes. */
+  readonly sizes: PopulationSizes;
+  /** Narrative. */
+  readonly narrative: LeadScoringNarrative;
+  /** Tier profile. */
+  readonly profile: LeadScoringProfile;
+  /** Hidden graph. */
+  readonly graph: HiddenGraph;
+  /** Executable graph (standardised). */
+  readonly model: CausalModel;
+  /** Mechanism parameters actually simulated. */
+  readonly mech: MechanismParams;
+  /** Calibration facts. */
+  readonly calibration: Calibration;
+  /** Calendar. */
+  readonly calendar: WorldCalendar;
+  /** Rep quality (z) per rep. */
+  readonly repQuality: Float64Array;
+  /** Rep cadence style (z) per rep. */
+  readonly repCadence: Float64Array;
+  /** Population. */
+  readonly pop: Population;
+  /** Per-lead outcomes. */
+  readonly outcomes: LeadOutcomes;
+  /** Event logs (unsorted). */
+  readonly events: EventBuffers;
+  /** Chronological row order of each event log. */
+  readonly order: {
+    readonly touches: Int32Array;
+    readonly sessions: Int32Array;
+    readonly activities: Int32Array;
+  };
+  /** Opportunity index per lead (−1 = none); opportunities are numbered chronologically. */
+  readonly oppOfLead: Int32Array;
+  /** Lead per opportunity index. */
+  readonly oppLeads: Int32Array;
+  /** Lead-day each opportunity was created. */
+  readonly oppCreatedT: Int32Array;
+  /** Lead per customer index (converted leads, numbered chronologically). */
+  readonly customerLeads: Int32Array;
+}
+
+/** Test hook: the order in which accounts are processed (the output must not depend on it). */
+export interface BuildWorldOptions {
+  /** A permutation of 0..n_accounts−1. */
+  readonly accountOrder?: readonly number[];
+}
+
+/**
+ * Build the world: hidden graph, calendar, reps, population (per account), structural
+ * model standardisation and conversion calibration on a prototype sample, then the daily
+ * simulation of every account's leads from the account's own keyed stream.
+ */
+export function buildWorld(
+  ctx: BuildContext<LeadScoringParams, LeadScoringNarrative, LeadScoringProfile>,
+  options: BuildWorldOptions = {},
+): LeadScoringWorld {
+  const { params } = ctx.config;
+  const { narrative, profile, rng } = ctx;
+  const sizes = resolvePopulationSizes(params);
+  const channels = narrative.gtm_motion.channels;
+  const graph = sampleGraph(rng.stream("hidden_graph"), params.motif_family);
+  const calendar = createWorldCalendar({
+    rng: rng.stream("calendar"),
+    creationDays: params.lead_creation_days,
+    horizonDays: params.horizon_days,
+    channels,
+  });
+  const repRng = rng.stream("reps");
+  const repQuality = new Float64Array(N_REPS);
+  const repCadence = new Float64Array(N_REPS);
+  for (let k = 0; k < N_REPS; k++) {
+    repQuality[k] = repRng.normal();
+    repCadence[k] = repRng.normal();
+  }
+  const popCtx: PopulationContext = {
+    rng,
+    family: graph.family,
+    narrative,
+    calendar,
+    repCadence,
+    nDisturbances: N_DISTURBANCES,
+  };
+  ctx.progress({ stage: "population", done: 0, total: sizes.nAccounts, unit: "accounts" });
+  const pop = buildPopulation({
+    ctx: popCtx,
+    nAccounts: sizes.nAccounts,
+    nContacts: sizes.nContacts,
+    nLeads: sizes.nLeads,
+    ...(options.accountOrder ? { accountOrder: options.accountOrder } : {}),
+  });
+  const inputs: CausalInputs = { calendar, repQuality };
+  const model = compileCausalModel(graph);
+  const protos = samplePrototypes(popCtx, CALIBRATION_SAMPLE);
+  standardizeModel(model, protos, inputs);
+  const base = resolveMechanisms(profile);
+  const [lo, hi] = profile.conversion_rate_range;
+  const calibration = calibrateConversion({
+    model,
+    mech: base,
+    protos,
+    inputs,
+    calendar,
+    channels,
+    target: (lo + hi) / 2,
+    lastDay: Math.min(params.horizon_days - 1, params.label_window_days),
+  });
+  const mech: MechanismParams = { ...base, calibrationShift: calibration.shift };
+
+  const outcomes = allocateOutcomes(sizes.nLeads);
+  const events = createEventBuffers(sizes.nLeads);
+  const sim = { pop, model, mech, inputs, calendar, channels, horizonDays: params.horizon_days };
+  const step = Math.max(1, Math.floor(sizes.nAccounts / 20));
+  for (let k = 0; k < sizes.nAccounts; k++) {
+    const a = options.accountOrder ? options.accountOrder[k]! : k;
+    simulateAccount(a, rng.stream("simulate", a), sim, outcomes, events);
+    if (k % step === 0) {
+      ctx.progress({ stage: "simulate", done: k, total: sizes.nAccounts, unit: "accounts" });
+    }
+  }
+  ctx.progress({
+    stage: "simulate",
+    done: sizes.nAccounts,
+    total: sizes.nAccounts,
+    unit: "accounts",
+  });
+
+  const order = {
+    touches: sortEvents(events.touches, pop, calendar),
+    sessions: sortEvents(events.sessions, pop, calendar),
+    activities: sortEvents(events.activities, pop, calendar),
+  };
+
+  // Opportunities: one per lead that reached SQL or converted, numbered by creation date.
+  const n = sizes.nLeads;
+  const oppCreatedT = new Int32Array(n).fill(-1);
+  let nOpp = 0;
+  let nCust = 0;
+  for (let i = 0; i < n; i++) {
+    const sql = outcomes.stageEnter[i * 7 + STAGE_SQL]!;
+    const conv = outcomes.convDay[i]!;
+    if (sql >= 0 || conv >= 0) {
+      oppCreatedT[i] = sql >= 0 ? sql : conv;
+      nOpp++;
+    }
+    if (conv >= 0) nCust++;
+  }
+  const oppLeads = new Int32Array(nOpp);
+  const customerLeads = new Int32Array(nCust);
+  let o = 0;
+  let cu = 0;
+  for (let i = 0; i < n; i++) {
+    if (oppCreatedT[i]! >= 0) oppLeads[o++] = i;
+    if (outcomes.convDay[i]! >= 0) customerLeads[cu++] = i;
+  }
+  const created = pop.leadCreated;
+  oppLeads.sort((x, y) => created[x]! + oppCreatedT[x]! - (created[y]! + oppCreatedT[y]!) || x - y);
+  customerLeads.sort(
+    (x, y) => created[x]! + outcomes.convDay[x]! - (created[y]! + outcomes.convDay[y]!) || x - y,
+  );
+  const oppOfLead = new Int32Array(n).fill(-1);
+  for (let k = 0; k < nOpp; k++) oppOfLead[oppLeads[k]!] = k;
+
+  return {
+    params,
+    sizes,
+    narrative,
+    profile,
+    graph,
+    model,
+    mech,
+    calibration,
+    calendar,
+    repQuality,
+    repCadence,
+    pop,
+    outcomes,
+    events,
+    order,
+    oppOfLead,
+    oppLeads,
+    oppCreatedT,
+    customerLeads,
+  };
+}
+
+function sortEvents(
+  buf: { length: number; cols: { lead: unknown; t: unknown; sec: unknown } },
+  pop: Population,
+  calendar: WorldCalendar,
+): Int32Array {
+  return chronologicalOrder({
+    length: buf.length,
+    lead: buf.cols.lead as Int32Array,
+    t: buf.cols.t as Int32Array,
+    sec: buf.cols.sec as Int32Array,
+    created: pop.leadCreated,
+    startDay: calendar.startDay,
+  });
+}

@@ -1,0 +1,68 @@
+import type { LeadScoringWorld } from "./build-world.js";
+import { conversionProbability } from "./conversion-probability.js";
+import { HAZARD_SLOTS } from "./mechanisms.js";
+import { DRIVER_SLOTS } from "./simulate-account.js";
+import { stageAt } from "./stage-at.js";
+import { OPEN_STAGES, STAGE_LOST, STAGE_WON } from "./vocabulary.js";
+
+/**
+ * The oracle: each lead's true probability of the label given everything hidden at the
+ * snapshot (its traits, the mechanism and its funnel state at the end of lead-day
+ * `snapshot_day`), computed exactly by dynamic programming over the remaining days. Leads
+ * already won score 1, leads already lost score 0.
+ */
+export function oracleScores(world: LeadScoringWorld): Float64Array {
+  const { pop, outcomes, params, mech, calendar } = world;
+  const n = pop.nLeads;
+  const W = params.snapshot_day;
+  const last = Math.min(params.horizon_days - 1, params.label_window_days);
+  const out = new Float64Array(n);
+  const scratch = new Float64Array(2 * 7 * (mech.minDwellDays + 1));
+  for (let i = 0; i < n; i++) {
+    const s = stageAt(outcomes, i, W);
+    if (s === STAGE_WON) {
+      out[i] = 1;
+      continue;
+    }
+    if (s === STAGE_LOST) continue;
+    const entered = s === 0 ? 0 : outcomes.stageEnter[i * OPEN_STAGES + s]!;
+    out[i] = conversionProbability({
+      hazards: outcomes.hazards.subarray(i * HAZARD_SLOTS, (i + 1) * HAZARD_SLOTS),
+      createdDay: pop.leadCreated[i]!,
+      calendar,
+      fromDay: W + 1,
+      lastDay: last,
+      state: { stage: s, dwell: W + 1 - entered },
+      minDwell: mech.minDwellDays,
+      scratch,
+    });
+  }
+  return out;
+}
+
+/** Each lead's conversion probability at creation (lead-day 0), by the same programme. */
+export function priorScores(world: LeadScoringWorld): Float64Array {
+  const { pop, outcomes, params, mech, calendar } = world;
+  const n = pop.nLeads;
+  const last = Math.min(params.horizon_days - 1, params.label_window_days);
+  const out = new Float64Array(n);
+  const scratch = new Float64Array(2 * 7 * (mech.minDwellDays + 1));
+  for (let i = 0; i < n; i++) {
+    out[i] = conversionProbability({
+      hazards: outcomes.hazards.subarray(i * HAZARD_SLOTS, (i + 1) * HAZARD_SLOTS),
+      createdDay: pop.leadCreated[i]!,
+      calendar,
+      fromDay: 0,
+      lastDay: last,
+      state: { stage: 0, dwell: 0 },
+      minDwell: mech.minDwellDays,
+      scratch,
+    });
+  }
+  return out;
+}
+
+/** Driver value `slot` of lead `i` (see `DRIVER_SLOTS`). */
+export function driverOf(world: LeadScoringWorld, i: number, slot: number): number {
+  return world.outcomes.drivers[i * DRIVER_SLOTS + slot]!;
+}

@@ -1,0 +1,310 @@
+import {
+  type ColumnarTable,
+  type ColumnSpec,
+  checkTable,
+  defineTable,
+  type MetadataFile,
+  type TableSpec,
+} from "@leadforge/core";
+import type { LeadScoringWorld } from "./build-world.js";
+import { HAZARD_SLOTS } from "./mechanisms.js";
+import { driverOf, oracleScores, priorScores } from "./oracle-scores.js";
+import type { IdCache } from "./render-tables.js";
+import type { GraphEdge, GraphNode } from "./sample-graph.js";
+
+const num = (name: string, description: string): ColumnSpec => ({
+  name,
+  type: "float64",
+  description,
+});
+
+const ACCOUNT_LATENTS = defineTable({
+  name: "account_latents",
+  description: "Hidden traits of every account.",
+  primaryKey: "account_id",
+  columns: [
+    { name: "account_id", type: "string", role: "identifier", description: "Account id." },
+    num("latent_account_fit", "How well the account fits the product (0..1)."),
+    num("latent_budget_readiness", "Budget availability (0..1)."),
+    num("latent_process_maturity", "Process maturity (0..1)."),
+    num(
+      "latent_confounder",
+      "Confounder trait, read only when the graph has a latent_confounder node (0..1).",
+    ),
+  ],
+});
+
+const CONTACT_LATENTS = defineTable({
+  name: "contact_latents",
+  description: "Hidden traits of every contact.",
+  primaryKey: "contact_id",
+  columns: [
+    { name: "contact_id", type: "string", role: "identifier", description: "Contact id." },
+    num("latent_problem_awareness", "Awareness of the problem the product solves (0..1)."),
+    num("latent_contact_authority", "Decision authority (0..1)."),
+    num("latent_responsiveness", "Responsiveness to sales (0..1)."),
+    num("latent_engagement_propensity", "Propensity to engage with marketing (0..1)."),
+    num("latent_committee_alignment", "Alignment of the buying committee (0..1)."),
+  ],
+});
+
+const LEAD_LATENTS = defineTable({
+  name: "lead_latents",
+  description: "Hidden traits, mechanism drivers and daily hazards of every lead.",
+  primaryKey: "lead_id",
+  columns: [
+    { name: "lead_id", type: "string", role: "identifier", description: "Lead id." },
+    num("latent_sales_friction", "Sales friction (0..1)."),
+    num(
+      "outreach_cadence",
+      "How hard the lead is worked (z); drives touch volume and the inverted-U fatigue term.",
+    ),
+    num("pricing_intent", "Pricing intent (z); drives pricing-page views and the threshold term."),
+    num("idiosyncratic_noise", "Unobserved noise (z) inside the conversion logit."),
+    num("driver_engagement", "Engagement driver E (z)."),
+    num("driver_progress", "Funnel-speed driver P (z)."),
+    num("driver_sales", "Sales-process driver S (z)."),
+    num("graph_outcome", "Value of the hidden graph's outcome node C (z)."),
+    num(
+      "nonlinear_block",
+      "Observable non-linear block (fatigue + pricing threshold + seniority × engagement).",
+    ),
+    num("conversion_logit", "η: the lead's conversion logit before the calibration shift."),
+    num("daily_churn_probability", "Daily probability of dropping out (closed_lost)."),
+    num(
+      "daily_close_probability",
+      "Daily probability of closing won at negotiation (outside quarter ends).",
+    ),
+    num("prior_conversion_probability", "True probability of the label at lead creation."),
+  ],
+});
+
+const ORACLE_COLUMNS = (taskId: string): TableSpec =>
+  defineTable({
+    name: `oracle_${taskId}`,
+    description: "True probability of the label given the hidden state at the snapshot.",
+    primaryKey: "lead_id",
+    columns: [
+      { name: "lead_id", type: "string", role: "identifier", description: "Lead id." },
+      num("oracle_score", "True probability of the label given everything hidden at the snapshot."),
+    ],
+  });
+
+function floats(values: ArrayLike<number>): number[] {
+  return Array.from(values as ArrayLike<number>);
+}
+
+function graphForExport(world: LeadScoringWorld): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const { graph, mech, model } = world;
+  const nodes: GraphNode[] = graph.nodes.map((x) => ({ ...x }));
+  const edges: GraphEdge[] = graph.edges.map((x) => ({ ...x }));
+  const outcome = model.nodes[model.driverIndex.outcome]?.id ?? "conversion";
+  nodes.push(
+    { id: "lead_source", type: "observable_feature_source", label: "Lead source", metadata: {} },
+    { id: "outreach_cadence", type: "lead_latent", label: "Outreach cadence", metadata: {} },
+    { id: "pricing_intent", type: "lead_latent", label: "Pricing intent", metadata: {} },
+    {
+      id: "seniority",
+      type: "observable_feature_source",
+      label: "Contact seniority",
+      metadata: {},
+    },
+    { id: "idiosyncratic_noise", type: "lead_latent", label: "Unobserved noise", metadata: {} },
+  );
+  edges.push(
+    {
+      source: "lead_source",
+      target: outcome,
+      weight: mech.channelWeight,
+      metadata: { form: "categorical", effects: JSON.stringify(mech.channelConversion) },
+    },
+    {
+      source: "outreach_cadence",
+      target: outcome,
+      weight: mech.nonlinearWeight * mech.fatigue.coef,
+      metadata: { form: "inverted_u", peak: mech.fatigue.peak },
+    },
+    {
+      source: "pricing_intent",
+      target: outcome,
+      weight: mech.nonlinearWeight * mech.pricingThreshold.step,
+      metadata: { form: "threshold", cutoff: mech.pricingThreshold.cutoff },
+    },
+    {
+      source: "seniority",
+      target: outcome,
+      weight: mech.nonlinearWeight * mech.seniorityEngagement,
+      metadata: { form: "interaction", with: "engagement" },
+    },
+    {
+      source: "idiosyncratic_noise",
+      target: outcome,
+      weight: mech.noiseWeight,
+      metadata: { form: "linear" },
+    },
+  );
+  return { nodes, edges };
+}
+
+function escapeXml(s: string): string {
+  return s
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+}
+
+/** GraphML text of the executed graph (node_type, label; edge weight and metadata JSON). */
+export function renderGraphml(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  family: string,
+): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="node_type" for="node" attr.name="node_type" attr.type="string"/>',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
+    '  <key id="metadata_json" for="edge" attr.name="metadata_json" attr.type="string"/>',
+    '  <key id="motif_family" for="graph" attr.name="motif_family" attr.type="string"/>',
+    '  <graph id="hidden_graph" edgedefault="directed">',
+    `    <data key="motif_family">${escapeXml(family)}</data>`,
+  ];
+  for (const x of nodes) {
+    lines.push(
+      `    <node id="${escapeXml(x.id)}"><data key="node_type">${x.type}</data><data key="label">${escapeXml(x.label)}</data></node>`,
+    );
+  }
+  edges.forEach((ed, k) => {
+    lines.push(
+      `    <edge id="e${k}" source="${escapeXml(ed.source)}" target="${escapeXml(ed.target)}"><data key="weight">${ed.weight}</data><data key="metadata_json">${escapeXml(JSON.stringify(ed.metadata))}</data></edge>`,
+    );
+  });
+  lines.push("  </graph>", "</graphml>", "");
+  return lines.join("\n");
+}
+
+/** Instructor metadata: the executed graph, latents, mechanism summary and oracle scores. */
+export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataFile[] {
+  const { pop, outcomes, mech, graph, calibration, params, profile } = world;
+  const { nodes, edges } = graphForExport(world);
+  const graphJson = {
+    motif_family: graph.family,
+    dropped_nodes: graph.droppedNodes,
+    confounder: graph.confounder,
+    nodes: nodes.map((x) => ({
+      node_id: x.id,
+      node_type: x.type,
+      label: x.label,
+      metadata: x.metadata,
+    })),
+    edges: edges.map((ed) => ({
+      source: ed.source,
+      target: ed.target,
+      weight: ed.weight,
+      metadata: ed.metadata,
+    })),
+  };
+  const accounts: ColumnarTable = checkTable({
+    spec: ACCOUNT_LATENTS,
+    length: pop.nAccounts,
+    columns: [
+      ids.accounts,
+      floats(pop.acctFit),
+      floats(pop.acctBudget),
+      floats(pop.acctMaturity),
+      floats(pop.acctConfounder),
+    ],
+  });
+  const contacts: ColumnarTable = checkTable({
+    spec: CONTACT_LATENTS,
+    length: pop.nContacts,
+    columns: [
+      ids.contacts,
+      floats(pop.cntAwareness),
+      floats(pop.cntAuthority),
+      floats(pop.cntResponsiveness),
+      floats(pop.cntEngagement),
+      floats(pop.cntAlignment),
+    ],
+  });
+  const n = pop.nLeads;
+  const driver = (slot: number) => Array.from({ length: n }, (_, i) => driverOf(world, i, slot));
+  const hazard = (slot: number) =>
+    Array.from({ length: n }, (_, i) => outcomes.hazards[i * HAZARD_SLOTS + slot]!);
+  const leads: ColumnarTable = checkTable({
+    spec: LEAD_LATENTS,
+    length: n,
+    columns: [
+      ids.leads,
+      floats(pop.leadFriction),
+      floats(pop.leadCadence),
+      floats(pop.leadPricingIntent),
+      floats(pop.leadNoise),
+      driver(0),
+      driver(1),
+      driver(2),
+      driver(3),
+      driver(4),
+      driver(5),
+      hazard(6),
+      hazard(7),
+      floats(priorScores(world)),
+    ],
+  });
+  const oracle: ColumnarTable = checkTable({
+    spec: ORACLE_COLUMNS(params.primary_task),
+    length: n,
+    columns: [ids.leads, floats(oracleScores(world))],
+  });
+  const summary = {
+    motif_family: graph.family,
+    tier: profile,
+    calibration,
+    equations: {
+      structural:
+        "each derived graph node = Σ weight × (standardised parent) + exogenous trait + 0.5 × N(0,1) disturbance; every node is then standardised on a 2,000-lead prototype sample",
+      conversion_logit:
+        "η = signal_weight × C + nonlinear_weight × [fatigue.coef × (1 − (cadence − fatigue.peak)²) + pricing_threshold.step × 1{pricing_intent > cutoff} + seniority_engagement × seniority_z × E] + channel_conversion[lead_source] + noise_weight × ε",
+      advance:
+        "P(advance | stage s, dwell ≥ min_dwell) = σ(advance_intercepts[s] + advance_progress × P + advance_eta × η + channel_advance[lead_source])",
+      churn: "P(churn per day) = σ(churn_intercept − ½ × calibration_shift − churn_eta × η)",
+      close:
+        "P(close won per day at negotiation) = σ(close_intercept + calibration_shift + close_eta × η [+ quarter_end_bonus])",
+      direct: "P(direct conversion per day at mql/sal) = direct_conversion_factor × P(close)",
+    },
+    mechanisms: mech,
+    standardisation: world.model.nodes.map((x, k) => ({
+      node_id: x.id,
+      mean: world.model.mean[k],
+      sd: world.model.sd[k],
+    })),
+    reps: { quality: floats(world.repQuality), cadence_style: floats(world.repCadence) },
+    market_climate_by_month: floats(world.calendar.climateByMonth),
+  };
+  const latentIndex = {
+    description:
+      "Hidden traits of every entity, as Parquet tables next to this file (post-simulation values).",
+    files: {
+      accounts: "latent_registry/accounts.parquet",
+      contacts: "latent_registry/contacts.parquet",
+      leads: "latent_registry/leads.parquet",
+    },
+    columns: {
+      accounts: ACCOUNT_LATENTS.columns.map((c) => ({ name: c.name, description: c.description })),
+      contacts: CONTACT_LATENTS.columns.map((c) => ({ name: c.name, description: c.description })),
+      leads: LEAD_LATENTS.columns.map((c) => ({ name: c.name, description: c.description })),
+    },
+  };
+  return [
+    { path: "graph.json", content: graphJson },
+    { path: "graph.graphml", content: renderGraphml(nodes, edges, graph.family) },
+    { path: "latent_registry.json", content: latentIndex },
+    { path: "latent_registry/accounts.parquet", table: accounts },
+    { path: "latent_registry/contacts.parquet", table: contacts },
+    { path: "latent_registry/leads.parquet", table: leads },
+    { path: "mechanism_summary.json", content: summary },
+    { path: `oracle/${params.primary_task}.parquet`, table: oracle },
+  ];
+}
