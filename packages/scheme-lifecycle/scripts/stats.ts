@@ -17,7 +17,9 @@ for (const tier of ["intro", "intermediate", "advanced"]) {
       const cw = w.final.churnWeek[i]!;
       if (cw >= 0 && cw <= 52) yr1++;
     }
-    const out: string[] = [`${tier.padEnd(12)} seed ${seed} ${w.motif.name.padEnd(27)} yr1churn ${f(yr1 / n)}`];
+    const out: string[] = [
+      `${tier.padEnd(12)} seed ${seed} ${w.motif.name.padEnd(27)} yr1churn ${f(yr1 / n)}`,
+    ];
     for (const regime of ["calendar", "early"] as const) {
       const s = buildSnapshot(w, regime);
       const t365 = getColumn(s.table, "ltv_revenue_365d") as number[];
@@ -28,7 +30,9 @@ for (const tier of ["intro", "intermediate", "advanced"]) {
       const tot = sorted.reduce((a, b) => a + b, 0);
       const top = sorted.slice(0, Math.ceil(sorted.length / 10)).reduce((a, b) => a + b, 0);
       const c180 = ch.filter(Boolean).length / ch.length;
-      out.push(`${regime} rows ${s.customers.length} zero365 ${f(z)} top10 ${f(top / tot)} churn180 ${f(c180)}`);
+      out.push(
+        `${regime} rows ${s.customers.length} zero365 ${f(z)} top10 ${f(top / tot)} churn180 ${f(c180)}`,
+      );
     }
     console.log(out.join(" | "));
   }
