@@ -196,4 +196,70 @@ export type {
   Row,
   TableSpec,
 } from "./table/types.js";
-export type { BundleReader, Finding, Severity, ValidationProvider } from "./validation/types.js";
+// Validation framework (isomorphic): providers, probes and the runner.
+export {
+  BUNDLE_SPLITS,
+  type BundleTask,
+  isClassification,
+  listBundleTasks,
+  readDictionary,
+  readSplit,
+} from "./validation/bundle-tasks.js";
+export { createExposureProvider } from "./validation/check-exposure.js";
+export { createForeignKeyProvider } from "./validation/check-foreign-keys.js";
+export { createSchemaProvider } from "./validation/check-schemas.js";
+export {
+  createSplitProvider,
+  defaultSplitGroups,
+  type SplitGroupResolver,
+  type SplitProviderOptions,
+} from "./validation/check-splits.js";
+export { createValueProvider } from "./validation/check-values.js";
+export {
+  type CoreValidationOptions,
+  coreValidationProviders,
+} from "./validation/core-validation-providers.js";
+export {
+  type Band,
+  createLabelBandProvider,
+  type LabelBandOptions,
+} from "./validation/create-label-band-provider.js";
+export {
+  createTimeCutProvider,
+  type DaysSource,
+  type TimeCut,
+  type TimeCutProviderOptions,
+} from "./validation/create-time-cut-provider.js";
+export {
+  type DictionaryEntry,
+  parseCsv,
+  parseFeatureDictionary,
+} from "./validation/parse-feature-dictionary.js";
+export {
+  createJoinProbeProvider,
+  type JoinProbeOptions,
+} from "./validation/probes/create-join-probe-provider.js";
+export {
+  createSplitProbeProvider,
+  type FeatureSubsetProbe,
+  type SplitProbeOptions,
+} from "./validation/probes/create-split-probe-provider.js";
+export {
+  buildJoinFeatures,
+  type JoinFeatures,
+  type JoinTable,
+} from "./validation/probes/join-features.js";
+export {
+  formatFindings,
+  type RunValidationOptions,
+  runValidation,
+  summarizeFindings,
+} from "./validation/run-validation.js";
+export type {
+  BundleReader,
+  Finding,
+  Severity,
+  ValidationContext,
+  ValidationProvider,
+  ValidationResult,
+} from "./validation/types.js";

@@ -1,3 +1,4 @@
+export { checkBundleFiles } from "./check-bundle-files.js";
 export { type EncodeParquetOptions, encodeParquet, PARQUET_CREATED_BY } from "./encode-parquet.js";
 export {
   type GenerateBundleParallelOptions,
@@ -8,6 +9,7 @@ export { loadRecipeDir, readRecipeSource, readRecipeSources } from "./load-recip
 export { listBundleFiles, openBundle } from "./read-bundle.js";
 export { readParquetTable } from "./read-parquet.js";
 export { toArrowSchema, toArrowTable } from "./to-arrow-table.js";
+export { type ValidateBundleOptions, validateBundle } from "./validate-bundle.js";
 export {
   sha256,
   type WriteBundleOptions,

@@ -42,12 +42,27 @@ export function readParquetTable(bytes: Uint8Array, name = "table"): ColumnarTab
     const vec = arrow.getChildAt(i)!;
     const out: (number | string | boolean | null)[] = new Array(arrow.numRows);
     const type = specs[i]!.type;
+    if (type === "timestamp") {
+      // Arrow's getter returns whole milliseconds; read the raw values to keep µs exactly.
+      const unit = (f.type as unknown as { unit: number }).unit;
+      const scale = [1_000_000n, 1_000n, 1n, 1n][unit] ?? 1n;
+      let r = 0;
+      for (const chunk of vec.data) {
+        const raw = chunk.values as unknown as BigInt64Array;
+        for (let k = 0; k < chunk.length; k++, r++) {
+          const us = unit === 3 ? raw[k]! / 1_000n : raw[k]! * scale;
+          out[r] = chunk.getValid(k) ? Number(us) : null;
+        }
+      }
+      columns.push(out as ColumnValues);
+      return;
+    }
     for (let r = 0; r < arrow.numRows; r++) {
       const v = vec.get(r) as unknown;
       if (v === null || v === undefined) out[r] = null;
       else if (type === "date")
         out[r] = Math.round((v instanceof Date ? v.getTime() : Number(v)) / 86_400_000);
-      else if (type === "timestamp" || type === "int64") out[r] = Number(v);
+      else if (type === "int64") out[r] = Number(v);
       else out[r] = v as number | string | boolean;
     }
     void f;

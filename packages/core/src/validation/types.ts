@@ -1,4 +1,5 @@
 import type { Manifest } from "../bundle/manifest.js";
+import type { GenerationScheme } from "../scheme/types.js";
 import type { ColumnarTable } from "../table/types.js";
 
 /** How bad a finding is. `error` fails validation; `warning` fails only with `--strict`. */
@@ -20,6 +21,8 @@ export interface Finding {
   readonly value?: number;
   /** The threshold it was compared with. */
   readonly threshold?: number;
+  /** Name of the provider that reported it (filled in by the runner). */
+  readonly provider?: string;
 }
 
 /** Read access to a bundle on disk (or in memory) for validators. */
@@ -34,10 +37,33 @@ export interface BundleReader {
   readText(path: string): Promise<string>;
 }
 
+/** What a provider knows besides the bundle. */
+export interface ValidationContext {
+  /** The scheme named by the manifest, when it is registered (else generic checks only). */
+  readonly scheme?: GenerationScheme;
+  /** Whether leakage probes that train models should run. @default true */
+  readonly probes?: boolean;
+}
+
 /** A named group of checks contributed by core or a scheme. */
 export interface ValidationProvider {
   /** Provider name shown in reports. */
   readonly name: string;
-  /** Run the checks. */
-  check(bundle: BundleReader): Promise<readonly Finding[]>;
+  /**
+   * Run the checks. Throwing is allowed: the runner turns it into one `provider_failed`
+   * error, so one broken check never hides the others.
+   */
+  check(bundle: BundleReader, context?: ValidationContext): Promise<readonly Finding[]>;
+}
+
+/** The outcome of validating a bundle. */
+export interface ValidationResult {
+  /** True when no finding fails (errors; warnings too under `strict`). */
+  readonly ok: boolean;
+  /** Whether warnings counted as failures. */
+  readonly strict: boolean;
+  /** Every finding, in provider order. */
+  readonly findings: readonly Finding[];
+  /** Counts per severity. */
+  readonly counts: Readonly<Record<Severity, number>>;
 }

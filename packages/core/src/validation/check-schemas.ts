@@ -1,0 +1,192 @@
+import type { ColumnarTable, ColumnSpec } from "../table/types.js";
+import { listBundleTasks, readDictionary } from "./bundle-tasks.js";
+import type { BundleReader, Finding, ValidationContext, ValidationProvider } from "./types.js";
+
+function compareColumns(
+  file: string,
+  actual: readonly ColumnSpec[],
+  expected: readonly { name: string; type: string; nullable?: boolean | undefined }[],
+  options: { optional?: ReadonlySet<string>; allowed?: ReadonlySet<string> } = {},
+): Finding[] {
+  const out: Finding[] = [];
+  const have = new Map(actual.map((c) => [c.name, c] as const));
+  const want = new Map(expected.map((c) => [c.name, c] as const));
+  for (const e of expected) {
+    const a = have.get(e.name);
+    if (!a) {
+      if (options.optional?.has(e.name)) continue;
+      out.push({
+        severity: "error",
+        code: "schema_missing_column",
+        file,
+        column: e.name,
+        message: `${file} is missing declared column '${e.name}' (${e.type})`,
+      });
+    } else if (a.type !== e.type) {
+      out.push({
+        severity: "error",
+        code: "schema_type_mismatch",
+        file,
+        column: e.name,
+        message: `${file} column '${e.name}' has Parquet type ${a.type}, declared ${e.type}`,
+      });
+    } else if (e.nullable !== undefined && (a.nullable ?? false) !== e.nullable) {
+      out.push({
+        severity: "warning",
+        code: "schema_nullability_mismatch",
+        file,
+        column: e.name,
+        message: `${file} column '${e.name}' is ${a.nullable ? "nullable" : "required"} in the file but declared ${e.nullable ? "nullable" : "required"}`,
+      });
+    }
+  }
+  for (const a of actual) {
+    if (!want.has(a.name) && !options.allowed?.has(a.name)) {
+      out.push({
+        severity: "error",
+        code: "schema_unexpected_column",
+        file,
+        column: a.name,
+        message: `${file} has undeclared column '${a.name}' (${a.type}); an undeclared column may leak`,
+      });
+    }
+  }
+  // Same names, different order: drift a reader relying on positions would notice.
+  if (out.length === 0) {
+    const order = actual.map((c) => c.name).filter((n) => want.has(n));
+    const wantOrder = expected.map((c) => c.name).filter((n) => have.has(n));
+    if (order.join(",") !== wantOrder.join(",")) {
+      out.push({
+        severity: "warning",
+        code: "schema_column_order",
+        file,
+        message: `${file} columns are in a different order than declared: [${order.join(", ")}]`,
+      });
+    }
+  }
+  return out;
+}
+
+function nullsInRequired(
+  file: string,
+  table: ColumnarTable,
+  spec: readonly ColumnSpec[],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const c of spec) {
+    if (c.nullable) continue;
+    const i = table.spec.columns.findIndex((a) => a.name === c.name);
+    if (i < 0) continue;
+    const nulls = (table.columns[i] as unknown[]).reduce<number>(
+      (n, v) => n + (v === null ? 1 : 0),
+      0,
+    );
+    if (nulls > 0) {
+      out.push({
+        severity: "error",
+        code: "schema_null_in_required",
+        file,
+        column: c.name,
+        value: nulls,
+        message: `${file} column '${c.name}' is declared non-nullable but has ${nulls} null(s)`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Schema drift: every relational table has exactly the scheme's declared columns (minus the
+ * exposure mode's redactions) with the declared Parquet logical types, and every task file
+ * has exactly the feature dictionary's columns (the task's own label required, other tasks'
+ * labels absent) with the dictionary's types. Reported column by column.
+ */
+export function createSchemaProvider(): ValidationProvider {
+  return {
+    name: "schema",
+    async check(bundle: BundleReader, context?: ValidationContext) {
+      const out: Finding[] = [];
+      const scheme = context?.scheme;
+      const mode = bundle.manifest.exposure_mode;
+      const rule = scheme?.exposure[mode];
+      const files = new Set(bundle.listFiles());
+      if (!scheme) {
+        out.push({
+          severity: "warning",
+          code: "scheme_not_registered",
+          message: `Scheme '${bundle.manifest.generation_scheme}' is not registered; table schemas, foreign keys and exposure rules cannot be checked (install ${bundle.manifest.scheme_package.name})`,
+        });
+      } else {
+        if (scheme.version !== bundle.manifest.scheme_package.version) {
+          out.push({
+            severity: "warning",
+            code: "scheme_version_differs",
+            message: `Bundle was written by ${scheme.packageName}@${bundle.manifest.scheme_package.version}; validating with ${scheme.version}`,
+          });
+        }
+        for (const [name, entry] of Object.entries(bundle.manifest.tables)) {
+          const spec = scheme.tables.find((t) => t.name === name);
+          if (!spec) {
+            out.push({
+              severity: "error",
+              code: "schema_unknown_table",
+              file: entry.file,
+              message: `Table '${name}' is not declared by scheme '${scheme.name}'`,
+            });
+            continue;
+          }
+          if (!entry.file.endsWith(".parquet") || !files.has(entry.file)) continue;
+          const redacted = new Set(rule?.redactedColumns[name] ?? []);
+          const expected = spec.columns.filter((c) => !redacted.has(c.name));
+          const table = await bundle.readTable(entry.file);
+          out.push(
+            ...compareColumns(
+              entry.file,
+              table.spec.columns,
+              expected.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable ?? false })),
+            ),
+          );
+          out.push(...nullsInRequired(entry.file, table, expected));
+        }
+      }
+      const dictionary = await readDictionary(bundle);
+      if (dictionary.length === 0 && Object.keys(bundle.manifest.tasks).length > 0) {
+        out.push({
+          severity: "error",
+          code: "dictionary_missing",
+          file: "feature_dictionary.csv",
+          message: "feature_dictionary.csv is missing or empty, so task columns cannot be checked",
+        });
+        return out;
+      }
+      const tasks = await listBundleTasks(bundle, context);
+      const labels = new Set(dictionary.filter((d) => d.role === "label").map((d) => d.name));
+      for (const task of tasks) labels.add(task.labelColumn);
+      for (const task of tasks) {
+        const expected = dictionary.map((d) => ({ name: d.name, type: d.type }));
+        if (!dictionary.some((d) => d.name === task.labelColumn)) {
+          const found = expected.find((e) => e.name === task.labelColumn);
+          if (!found) expected.push({ name: task.labelColumn, type: "" });
+        }
+        // Other tasks' labels (and dictionary-only rows such as `split`) may be absent.
+        const optional = new Set([...labels].filter((l) => l !== task.labelColumn));
+        optional.add("split");
+        for (const split of ["train", "valid", "test"] as const) {
+          const file = task.files[split];
+          if (!file.endsWith(".parquet") || !files.has(file)) continue;
+          const table = await bundle.readTable(file);
+          const typed = expected.map((e) =>
+            e.type === ""
+              ? {
+                  name: e.name,
+                  type: table.spec.columns.find((c) => c.name === e.name)?.type ?? "?",
+                }
+              : e,
+          );
+          out.push(...compareColumns(file, table.spec.columns, typed, { optional }));
+        }
+      }
+      return out;
+    },
+  };
+}
