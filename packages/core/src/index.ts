@@ -236,6 +236,14 @@ export {
   parseFeatureDictionary,
 } from "./validation/parse-feature-dictionary.js";
 export {
+  createLeadScoringValidators,
+  type LeadScoringValidatorOptions,
+} from "./validation/presets/lead-scoring-validators.js";
+export {
+  createLifecycleValidators,
+  type LifecycleValidatorOptions,
+} from "./validation/presets/lifecycle-validators.js";
+export {
   createJoinProbeProvider,
   type JoinProbeOptions,
 } from "./validation/probes/create-join-probe-provider.js";

@@ -4,8 +4,14 @@ import type { BundleReader, Finding, ValidationProvider } from "./types.js";
 
 const MICROS_PER_DAY = 86_400_000_000;
 
-/** A number, or the name of a numeric manifest field holding it (e.g. `snapshot_day`). */
-export type DaysSource = number | { readonly manifestField: string };
+/**
+ * A day count or day number: a constant, the name of a numeric manifest (or config) field
+ * holding it (e.g. `snapshot_day`), or a function of the manifest (null = unknown).
+ */
+export type DaysSource =
+  | number
+  | { readonly manifestField: string }
+  | ((manifest: Readonly<Record<string, unknown>>) => number | null);
 
 /** One table's time cut: rows whose `column` falls after the cutoff must not be published. */
 export type TimeCut =
@@ -50,6 +56,7 @@ function dayOf(table: ColumnarTable, name: string): (number | null)[] | null {
 
 function resolveDays(bundle: BundleReader, src: DaysSource): number | null {
   if (typeof src === "number") return src;
+  if (typeof src === "function") return src(bundle.manifest as Record<string, unknown>);
   const v =
     (bundle.manifest as Record<string, unknown>)[src.manifestField] ??
     bundle.manifest.config[src.manifestField];
