@@ -70,27 +70,43 @@ function createProgram(io: CliIo, hooks: GenerateHooks, result: { code: number }
     .command("generate")
     .description("generate a bundle from a recipe")
     .option("-r, --recipe <id|path>", "recipe id (see list-recipes) or a path to a recipe folder")
-    .option("--seed <n>", "root seed (0 to 4294967295)", intParser({ min: 0, max: 4_294_967_295 }))
-    .addOption(new Option("--mode <mode>", "exposure mode").choices(EXPOSURE_MODES))
-    .addOption(new Option("--difficulty <tier>", "difficulty tier").choices(DIFFICULTY_TIERS))
+    .option(
+      "--seed <n>",
+      "root seed, 0 to 4294967295 (default: 42)",
+      intParser({ min: 0, max: 4_294_967_295 }),
+    )
     .addOption(
-      new Option("--n-leads <n>", "number of leads (lead_scoring recipes)")
+      new Option("--mode <mode>", "exposure mode (default: student_public)").choices(
+        EXPOSURE_MODES,
+      ),
+    )
+    .addOption(
+      new Option("--difficulty <tier>", "difficulty tier (default: intermediate)").choices(
+        DIFFICULTY_TIERS,
+      ),
+    )
+    .addOption(
+      new Option("--n-leads <n>", "number of leads (lead_scoring recipes; default: the recipe's)")
         .argParser(intParser({ min: 1, max: 100_000_000 }))
         .conflicts("nCustomers"),
     )
     .addOption(
-      new Option("--n-customers <n>", "number of customers (lifecycle recipes)").argParser(
-        intParser({ min: 1, max: 100_000_000 }),
-      ),
+      new Option(
+        "--n-customers <n>",
+        "number of customers (lifecycle recipes; default: the recipe's)",
+      ).argParser(intParser({ min: 1, max: 100_000_000 })),
     )
     .option("--override <file>", "YAML/JSON file of flat config keys; flags given win over it")
     .addOption(
-      new Option("--format <format>", "file format of tables and tasks").choices(OUTPUT_FORMATS),
+      new Option("--format <format>", "file format of tables and tasks (default: parquet)").choices(
+        OUTPUT_FORMATS,
+      ),
     )
     .addOption(
-      new Option("--split-strategy <strategy>", "how task rows are split").choices(
-        SPLIT_STRATEGIES,
-      ),
+      new Option(
+        "--split-strategy <strategy>",
+        "how task rows are split (default: grouped by account)",
+      ).choices(SPLIT_STRATEGIES),
     )
     .option(
       "--generation-timestamp <iso>",
@@ -105,6 +121,17 @@ function createProgram(io: CliIo, hooks: GenerateHooks, result: { code: number }
     .option("--force", "replace a non-empty output folder")
     .option("--json", "print a JSON summary; no progress display")
     .option("-q, --quiet", "print nothing on success")
+    .addHelpText(
+      "after",
+      `
+Precedence: flags given > --override file > recipe > defaults.
+
+Examples:
+  leadforge generate --recipe b2b_saas_procurement_v1 --difficulty intro --seed 7
+  leadforge generate --recipe b2b_saas_ltv_v1 --n-customers 5000 --format both --out ./ltv
+  leadforge generate --recipe ./my_recipe_v1 --override overrides.yaml
+  leadforge generate --from-manifest ./ltv/manifest.json --out ./ltv-again`,
+    )
     .action((flags: GenerateFlags) => set(runGenerate(flags, io, hooks)));
 
   program
