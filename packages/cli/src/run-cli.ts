@@ -19,6 +19,7 @@ import { runVersion } from "./commands/version.js";
 import { loadSchemes } from "./load-scheme.js";
 import { intParser, isoTimestampParser } from "./parse-flags.js";
 import { BUILTIN_RECIPES } from "./scheme-catalogue.js";
+import { SCHEME_FLAGS } from "./scheme-flags.js";
 
 /** Exit codes of the `leadforge` command. */
 export const EXIT_CODES = {
@@ -66,8 +67,8 @@ function createProgram(io: CliIo, hooks: GenerateHooks, result: { code: number }
     .option("--verbose", "show each recipe's description, modes, tiers and default population")
     .action((flags: ListRecipesFlags) => set(runListRecipes(flags, io)));
 
-  program
-    .command("generate")
+  const generate = program.command("generate");
+  generate
     .description("generate a bundle from a recipe")
     .option("-r, --recipe <id|path>", "recipe id (see list-recipes) or a path to a recipe folder")
     .option(
@@ -84,18 +85,16 @@ function createProgram(io: CliIo, hooks: GenerateHooks, result: { code: number }
       new Option("--difficulty <tier>", "difficulty tier (default: intermediate)").choices(
         DIFFICULTY_TIERS,
       ),
-    )
-    .addOption(
-      new Option("--n-leads <n>", "number of leads (lead_scoring recipes; default: the recipe's)")
-        .argParser(intParser({ min: 1, max: 100_000_000 }))
-        .conflicts("nCustomers"),
-    )
-    .addOption(
-      new Option(
-        "--n-customers <n>",
-        "number of customers (lifecycle recipes; default: the recipe's)",
-      ).argParser(intParser({ min: 1, max: 100_000_000 })),
-    )
+    );
+  // Scheme parameter flags, listed after the tier; each is checked against the
+  // recipe's scheme at run time.
+  for (const f of SCHEME_FLAGS) {
+    const opt = new Option(f.flags, f.description);
+    if (f.minInt !== undefined) opt.argParser(intParser({ min: f.minInt, max: 100_000_000 }));
+    if (f.key === "n_leads") opt.conflicts("nCustomers");
+    generate.addOption(opt);
+  }
+  generate
     .option("--override <file>", "YAML/JSON file of flat config keys; flags given win over it")
     .addOption(
       new Option("--format <format>", "file format of tables and tasks (default: parquet)").choices(

@@ -320,6 +320,12 @@ describe("generate (bad input)", () => {
       "error: --n-leads does not apply to recipe 'toy_recipe_v1': scheme 'toy' is sized by n_customers; use --n-customers N.",
     ],
     [
+      "parameter flag of another scheme",
+      ["-r", "toy_recipe_v1", "--snapshot-day", "10"],
+      2,
+      "error: --snapshot-day does not apply to recipe 'toy_recipe_v1': scheme 'toy' has no 'snapshot_day'; flags that apply: --n-customers; other keys go in an --override file.",
+    ],
+    [
       "both size flags",
       ["-r", "toy_recipe_v1", "--n-leads", "10", "--n-customers", "10"],
       2,

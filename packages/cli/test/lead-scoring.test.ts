@@ -86,6 +86,47 @@ describe("lead-scoring scheme through the CLI", () => {
     expect(b).toMatchObject({ seed: 9, tables: { leads: 120 } });
   });
 
+  it("reference flags reach the manifest (--snapshot-day, --label-window-days, --primary-task)", () => {
+    const r = run([
+      "generate",
+      "-r",
+      "b2b_saas_procurement_v1",
+      "--n-leads",
+      "120",
+      "--snapshot-day",
+      "45",
+      "--label-window-days",
+      "60",
+      "--primary-task",
+      "converted_within_60_days",
+      "--out",
+      "ref-flags",
+      "-q",
+    ]);
+    expect(r.stderr).toBe("");
+    const m = manifestOf("ref-flags");
+    expect(m.config).toMatchObject({
+      snapshot_day: 45,
+      label_window_days: 60,
+      primary_task: "converted_within_60_days",
+    });
+    expect(Object.keys(m.tasks)).toContain("converted_within_60_days");
+  });
+
+  it("a snapshot day beyond the label window is refused with the bound", () => {
+    const r = run([
+      "generate",
+      "-r",
+      "b2b_saas_procurement_v1",
+      "--snapshot-day",
+      "100",
+      "--out",
+      "never",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: Invalid config: .*snapshot_day.*label_window_days/);
+  });
+
   it("rejects --n-customers with the flag that applies", () => {
     const r = run(["generate", "-r", "b2b_saas_procurement_v1", "--n-customers", "10"]);
     expect(r.code).toBe(2);

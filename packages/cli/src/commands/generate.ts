@@ -25,6 +25,7 @@ import { createProgressDisplay } from "../progress.js";
 import { type RegenerationSource, readManifestFile } from "../read-manifest-file.js";
 import { readOverrideFile } from "../read-override.js";
 import { resolveRecipe } from "../resolve-recipe.js";
+import { schemeFlagOptions } from "../scheme-flags.js";
 
 /** Flags of `leadforge generate`, as parsed (undefined = not given). */
 export interface GenerateFlags {
@@ -34,6 +35,14 @@ export interface GenerateFlags {
   readonly difficulty?: string;
   readonly nLeads?: number;
   readonly nCustomers?: number;
+  readonly nAccounts?: number;
+  readonly nContacts?: number;
+  readonly horizonDays?: number;
+  readonly labelWindowDays?: number;
+  readonly snapshotDay?: number;
+  readonly primaryTask?: string;
+  readonly observationDate?: string;
+  readonly earlyTenureWeeks?: number;
   readonly override?: string;
   readonly format?: string;
   readonly out?: string;
@@ -53,32 +62,6 @@ export interface GenerateHooks {
    * JavaScript signal handler cannot run until synchronous work returns.
    */
   readonly hardInterrupt?: (allowed: boolean) => void;
-}
-
-const SIZE_FLAGS: Readonly<Record<string, string>> = {
-  n_leads: "--n-leads",
-  n_customers: "--n-customers",
-};
-
-function sizeOption(flags: GenerateFlags, scheme: GenerationScheme, recipeId: string) {
-  const given = Object.entries({ n_leads: flags.nLeads, n_customers: flags.nCustomers }).filter(
-    ([, v]) => v !== undefined,
-  );
-  if (given.length > 1) {
-    throw new InvalidConfigError("--n-leads and --n-customers cannot be used together; give one.");
-  }
-  const [entry] = given;
-  if (entry === undefined) return {};
-  const [key, value] = entry;
-  if (key !== scheme.sizeParam) {
-    const fix = SIZE_FLAGS[scheme.sizeParam]
-      ? `use ${SIZE_FLAGS[scheme.sizeParam]} N`
-      : `set '${scheme.sizeParam}' in an --override file`;
-    throw new InvalidConfigError(
-      `${SIZE_FLAGS[key]} does not apply to recipe '${recipeId}': scheme '${scheme.name}' is sized by ${scheme.sizeParam}; ${fix}.`,
-    );
-  }
-  return { [key]: value };
 }
 
 /** Below this many units, starting worker threads costs more than it saves. */
@@ -179,7 +162,7 @@ export async function runGenerate(
       generation_timestamp:
         flags.generationTimestamp ??
         (override && "generation_timestamp" in override ? undefined : epoch),
-      ...sizeOption(flags, scheme, recipe.id),
+      ...schemeFlagOptions(flags as Record<string, unknown>, scheme, recipe.id),
     }).filter(([, v]) => v !== undefined),
   );
 
