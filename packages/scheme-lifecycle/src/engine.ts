@@ -112,18 +112,25 @@ export function createDynamics(o: CreateDynamicsOptions): CustomerDynamics {
     termMonths: c.termMonths,
     initialMrr: c.initialMrr,
     churnBase:
-      motif.churn.baseWeeklyRate * latentMultiplier(motif.churn.latentWeights, L) * frailty,
+      motif.churn.baseWeeklyRate *
+      profile.churn_scale *
+      latentMultiplier(motif.churn.latentWeights, L) *
+      frailty,
     renewalFactor:
       motif.churn.renewalMultiplier * latentMultiplier(motif.churn.renewalLatentWeights, L),
     expansionBase:
       motif.expansion.baseWeeklyRate *
+      profile.expansion_scale *
       latentMultiplier(motif.expansion.latentWeights, L) *
       ENGINE_CONSTANTS.expansionBandFactor[band] *
       appetite,
     expansionLo: motif.expansion.mrrFracRange[0],
     expansionHi: motif.expansion.mrrFracRange[1],
     mrrCeiling: c.initialMrr * ENGINE_CONSTANTS.mrrCeilingMultiple[band],
-    paymentBase: motif.payment.baseMonthlyRate * latentMultiplier(motif.payment.latentWeights, L),
+    paymentBase:
+      motif.payment.baseMonthlyRate *
+      profile.payment_failure_scale *
+      latentMultiplier(motif.payment.latentWeights, L),
     recovery: clamp(motif.payment.recoveryRate + 0.3 * (L.budget_stability - 0.5), 0.05, 0.98),
     dunningWeeks: motif.payment.dunningWeeks,
     engagementTarget: clamp(0.2 + 0.4 * L.adoption_velocity + 0.3 * L.product_fit, 0, 1),

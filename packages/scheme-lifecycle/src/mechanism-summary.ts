@@ -30,7 +30,7 @@ export function mechanismSummary(world: LifecycleWorld): Record<string, unknown>
     latent_bias: motif.latentBias,
     churn_hazard: {
       formula:
-        "min(0.95, base · exp(Σ w·(latent−0.5)) · frailty · (1 + 1.5·exp(−week/4)) · exp(engagement_weight·(0.5−engagement)) · [2 if engagement < 0.3] · [renewal_multiplier · exp(Σ w_r·(latent−0.5)) in renewal weeks]); skipped while in dunning",
+        "min(0.95, base · churn_scale · exp(Σ w·(latent−0.5)) · frailty · (1 + 1.5·exp(−week/4)) · exp(engagement_weight·(0.5−engagement)) · [2 if engagement < 0.3] · [renewal_multiplier · exp(Σ w_r·(latent−0.5)) in renewal weeks]); skipped while in dunning",
       base_weekly_rate: motif.churn.baseWeeklyRate,
       latent_weights: motif.churn.latentWeights,
       renewal_hazard_multiplier: motif.churn.renewalMultiplier,
@@ -39,7 +39,7 @@ export function mechanismSummary(world: LifecycleWorld): Record<string, unknown>
     },
     expansion_propensity: {
       formula:
-        "min(0.95, base · exp(Σ w·(latent−0.5)) · band_factor · appetite · (0.5 + feature_depth) · max(0, 1 − mrr/ceiling)); delta ~ U[lo·mrr, hi·mrr] capped at the ceiling; none while in dunning",
+        "min(0.95, base · expansion_scale · exp(Σ w·(latent−0.5)) · band_factor · appetite · (0.5 + feature_depth) · max(0, 1 − mrr/ceiling)); delta ~ U[lo·mrr, hi·mrr] capped at the ceiling; none while in dunning",
       base_weekly_rate: motif.expansion.baseWeeklyRate,
       latent_weights: motif.expansion.latentWeights,
       expansion_mrr_frac_range: motif.expansion.mrrFracRange,
@@ -50,7 +50,7 @@ export function mechanismSummary(world: LifecycleWorld): Record<string, unknown>
     },
     payment_failure: {
       formula:
-        "min(0.95, base · exp(Σ w·(latent−0.5)) · [2.5 on the first invoice] · exp(0.5·engagement_weight·(0.5−engagement))); while a case is open every new invoice joins it",
+        "min(0.95, base · payment_failure_scale · exp(Σ w·(latent−0.5)) · [2.5 on the first invoice] · exp(0.5·engagement_weight·(0.5−engagement))); while a case is open every new invoice joins it",
       base_monthly_rate: motif.payment.baseMonthlyRate,
       latent_weights: motif.payment.latentWeights,
       dunning_weeks: motif.payment.dunningWeeks,

@@ -18,12 +18,21 @@ export const lifecycleProfileSchema = z.strictObject({
   outlier_rate: rate,
   /** Multiplier on the week-to-week observation noise of health signals. */
   signal_noise: z.number().min(0).max(10),
+  /**
+   * Multiplier on every voluntary churn hazard: harder tiers churn more, so more of each
+   * customer's revenue depends on when (not whether) a random churn happens.
+   */
+  churn_scale: z.number().min(0).max(10),
+  /** Multiplier on the monthly payment-failure probability (more collections cases when higher). */
+  payment_failure_scale: z.number().min(0).max(10),
   /** Sd of the unobserved per-customer churn frailty (log scale, mean-one). */
   frailty_sd: z.number().min(0).max(3),
   /** How strongly the (observable) engagement level drives churn and payment failure. */
   engagement_weight: z.number().min(0).max(10),
   /** Sd of the weekly engagement random walk (how much health drifts after onboarding). */
   engagement_volatility: z.number().min(0).max(0.5),
+  /** Multiplier on the weekly expansion propensity (more, less predictable growth when higher). */
+  expansion_scale: z.number().min(0).max(10),
   /** Sd (log scale) of unobserved per-customer expansion appetite. */
   expansion_appetite_sd: z.number().min(0).max(3),
 });
