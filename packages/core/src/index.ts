@@ -129,6 +129,23 @@ export { pearson, spearman } from "./quality/spearman.js";
 export { applyStandardizer, fitStandardizer, type Standardizer } from "./quality/standardize.js";
 export { topDecileShare } from "./quality/top-decile-share.js";
 export { zeroShare } from "./quality/zero-share.js";
+// Dataset quality report (isomorphic): building and HTML rendering.
+export {
+  createQualityReport,
+  type QualityReportOptions,
+} from "./report/create-quality-report.js";
+export { renderReportHtml } from "./report/render-report-html.js";
+export type {
+  ClassificationTaskReport,
+  ClassifierMetrics,
+  FeatureSignal,
+  Metric,
+  QualityReport,
+  RegressionTaskReport,
+  RegressorMetrics,
+  SplitSummary,
+  TargetDistribution,
+} from "./report/types.js";
 export {
   createRngRoot,
   RNG_ALGORITHM,

@@ -16,3 +16,4 @@ export {
   type WriteBundleResult,
   writeBundle,
 } from "./write-bundle.js";
+export { type WriteReportOptions, type WriteReportResult, writeReport } from "./write-report.js";
