@@ -152,8 +152,9 @@ Examples:
     .command("report")
     .description("write a quality report (learnability, baselines) for a bundle")
     .argument("<bundle>", "bundle folder")
-    .option("-o, --out <dir>", "report folder (default: <bundle>/report)")
+    .option("-o, --out <dir>", "report folder (default: <bundle>-report)")
     .option("--oracle <bundle>", "research_instructor bundle of the same seed, for oracle scores")
+    .option("--json", "print the report's paths and headline metrics as JSON")
     .action((bundle: string, flags: ReportFlags) => set(runReport(bundle, flags, io)));
 
   program
