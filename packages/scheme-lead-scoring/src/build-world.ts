@@ -132,7 +132,7 @@ export function buildWorld(
   const model = compileCausalModel(graph);
   const protos = samplePrototypes(popCtx, CALIBRATION_SAMPLE);
   standardizeModel(model, protos, inputs);
-  const base = resolveMechanisms(profile);
+  const base = resolveMechanisms(profile, params.snapshot_day);
   const [lo, hi] = profile.conversion_rate_range;
   const calibration = calibrateConversion({
     model,
@@ -143,6 +143,8 @@ export function buildWorld(
     channels,
     target: (lo + hi) / 2,
     lastDay: Math.min(params.horizon_days - 1, params.label_window_days),
+    horizonDays: params.horizon_days,
+    rng,
   });
   const mech: MechanismParams = { ...base, calibrationShift: calibration.shift };
 

@@ -22,6 +22,8 @@ export interface ConversionProbabilityOptions {
   readonly lastDay: number;
   /** State at the start of `fromDay`. */
   readonly state: FunnelState;
+  /** First lead-day that uses the late close hazards (slots 11..14). */
+  readonly lateFrom: number;
   /** Minimum dwell before a stage can advance. */
   readonly minDwell: number;
   /** Scratch buffer of length ≥ 2 × 7 × (minDwell + 1). */
@@ -35,7 +37,17 @@ export interface ConversionProbabilityOptions {
  * mql/sal). This is the oracle: the true conversion probability given everything hidden.
  */
 export function conversionProbability(opts: ConversionProbabilityOptions): number {
-  const { hazards: h, createdDay, calendar, fromDay, lastDay, state, minDwell, scratch } = opts;
+  const {
+    hazards: h,
+    createdDay,
+    calendar,
+    fromDay,
+    lastDay,
+    state,
+    minDwell,
+    scratch,
+    lateFrom,
+  } = opts;
   const B = minDwell + 1;
   const size = 7 * B;
   let cur = scratch.subarray(0, size);
@@ -46,8 +58,9 @@ export function conversionProbability(opts: ConversionProbabilityOptions): numbe
   let won = 0;
   for (let t = fromDay; t <= lastDay; t++) {
     const qe = quarterEndFlag(calendar, createdDay + t) === 1;
-    const pClose = qe ? h[8]! : h[7]!;
-    const pDirect = qe ? h[10]! : h[9]!;
+    const off = t >= lateFrom ? 4 : 0;
+    const pClose = qe ? h[8 + off]! : h[7 + off]!;
+    const pDirect = qe ? h[10 + off]! : h[9 + off]!;
     nxt.fill(0);
     for (let s = 0; s < 7; s++) {
       for (let b = 0; b < B; b++) {

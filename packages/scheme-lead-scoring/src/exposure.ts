@@ -10,13 +10,13 @@ export const LEAD_SCORING_EXPOSURE: ExposureContract = {
     omittedTables: ["customers", "subscriptions"],
     redactedColumns: {
       leads: ["converted_within_90_days", "conversion_timestamp", "current_stage", "is_sql"],
-      opportunities: ["close_outcome", "closed_at"],
+      opportunities: ["close_outcome", "closed_at", "stage"],
     },
     redactedFeatures: ["current_stage", "is_sql"],
     snapshotSafe: true,
     metadata: false,
     cutoff:
-      "Every table is cut at each lead's snapshot (lead_created_at + snapshot_day, end of day): later touches, sessions, activities and opportunities are removed and opportunity stages are shown as of the cutoff.",
+      "Every table is cut at each lead's snapshot (lead_created_at + snapshot_day, end of day): later touches, sessions, activities and opportunities are removed, and opportunities carry no stage or close columns (the stage would restate the withheld current_stage).",
   },
   research_instructor: {
     omittedTables: [],

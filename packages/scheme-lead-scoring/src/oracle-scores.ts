@@ -33,6 +33,7 @@ export function oracleScores(world: LeadScoringWorld): Float64Array {
       fromDay: W + 1,
       lastDay: last,
       state: { stage: s, dwell: W + 1 - entered },
+      lateFrom: mech.engagementWindow + 1,
       minDwell: mech.minDwellDays,
       scratch,
     });
@@ -40,7 +41,10 @@ export function oracleScores(world: LeadScoringWorld): Float64Array {
   return out;
 }
 
-/** Each lead's conversion probability at creation (lead-day 0), by the same programme. */
+/**
+ * Each lead's conversion probability at creation (lead-day 0) by the same programme, with the
+ * engagement block left at zero (its value is not known at creation).
+ */
 export function priorScores(world: LeadScoringWorld): Float64Array {
   const { pop, outcomes, params, mech, calendar } = world;
   const n = pop.nLeads;
@@ -55,6 +59,7 @@ export function priorScores(world: LeadScoringWorld): Float64Array {
       fromDay: 0,
       lastDay: last,
       state: { stage: 0, dwell: 0 },
+      lateFrom: Number.POSITIVE_INFINITY,
       minDwell: mech.minDwellDays,
       scratch,
     });

@@ -92,8 +92,10 @@ export interface Population {
   readonly leadCadence: Float64Array;
   /** Pricing intent (z): drives pricing-page views. */
   readonly leadPricingIntent: Float64Array;
-  /** Unobserved idiosyncratic noise (z) inside the conversion logit. */
+  /** Unobserved idiosyncratic noise (z) inside the early conversion logit. */
   readonly leadNoise: Float64Array;
+  /** Unobserved noise (z) that acts only on closing (invisible in the early funnel). */
+  readonly leadLateNoise: Float64Array;
   /** Disturbances of the structural equations, `nDisturbances` per lead (z). */
   readonly leadDisturbance: Float64Array;
   /** Number of disturbance slots per lead. */
@@ -191,6 +193,7 @@ export function allocatePopulation(
     leadCadence: new Float64Array(nLeads),
     leadPricingIntent: new Float64Array(nLeads),
     leadNoise: new Float64Array(nLeads),
+    leadLateNoise: new Float64Array(nLeads),
     leadDisturbance: new Float64Array(nLeads * nDisturbances),
     nDisturbances,
     leadAcv: new Int32Array(nLeads),
@@ -287,6 +290,7 @@ export function sampleLead(
   const zb = Math.max(-2.5, Math.min(2.5, latentZ(pop.acctBudget[a]!)));
   pop.leadPricingIntent[i] = 0.35 * zb + 0.94 * r.normal();
   pop.leadNoise[i] = r.normal();
+  pop.leadLateNoise[i] = r.normal();
   const k = pop.nDisturbances;
   for (let d = 0; d < k; d++) pop.leadDisturbance[i * k + d] = r.normal();
   const [lo, hi] = ACV_RANGE_BY_EMPLOYEE_BAND[pop.acctEmployees[a]!]!;

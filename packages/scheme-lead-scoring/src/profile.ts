@@ -21,6 +21,8 @@ export const leadScoringProfileSchema = z
     nonlinear_strength: z.number().min(0).max(5),
     /** Standard deviation of unobserved per-lead noise inside the conversion logit. */
     hazard_noise: z.number().min(0).max(5),
+    /** Standard deviation of unobserved noise acting only on closing (invisible in the early funnel). */
+    late_noise: z.number().min(0).max(5),
     /** Weight of channel (lead source) effects on funnel speed and conversion. */
     channel_strength: z.number().min(0).max(5),
     /** Buying-committee friction: raises churn and slows late stages. */

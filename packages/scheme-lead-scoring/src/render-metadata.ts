@@ -66,10 +66,15 @@ const LEAD_LATENTS = defineTable({
     num("driver_sales", "Sales-process driver S (z)."),
     num("graph_outcome", "Value of the hidden graph's outcome node C (z)."),
     num(
-      "nonlinear_block",
-      "Observable non-linear block (fatigue + pricing threshold + seniority × engagement).",
+      "conversion_logit",
+      "η: the early conversion logit (graph outcome, channel, hidden noise).",
     ),
-    num("conversion_logit", "η: the lead's conversion logit before the calibration shift."),
+    num("late_noise_term", "Hidden noise added to the close logit only."),
+    num(
+      "engagement_block",
+      "Observable non-linear block from the engagement window (fatigue + pricing threshold + seniority × sessions); 0 if the lead closed before the window ended.",
+    ),
+    num("idiosyncratic_late_noise", "Unobserved late noise (z) before weighting."),
     num("daily_churn_probability", "Daily probability of dropping out (closed_lost)."),
     num(
       "daily_close_probability",
@@ -99,49 +104,63 @@ function graphForExport(world: LeadScoringWorld): { nodes: GraphNode[]; edges: G
   const nodes: GraphNode[] = graph.nodes.map((x) => ({ ...x }));
   const edges: GraphEdge[] = graph.edges.map((x) => ({ ...x }));
   const outcome = model.nodes[model.driverIndex.outcome]?.id ?? "conversion";
+  const w = mech.engagementWindow;
+  const node = (id: string, type: GraphNode["type"], label: string): GraphNode => ({
+    id,
+    type,
+    label,
+    metadata: {},
+  });
+  const edge = (
+    source: string,
+    target: string,
+    weight: number,
+    metadata: Record<string, string | number>,
+  ): GraphEdge => ({ source, target, weight, metadata });
+  const nl = mech.closeEta * mech.nonlinearWeight;
+  const se = mech.seniorityEngagement;
   nodes.push(
-    { id: "lead_source", type: "observable_feature_source", label: "Lead source", metadata: {} },
-    { id: "outreach_cadence", type: "lead_latent", label: "Outreach cadence", metadata: {} },
-    { id: "pricing_intent", type: "lead_latent", label: "Pricing intent", metadata: {} },
-    {
-      id: "seniority",
-      type: "observable_feature_source",
-      label: "Contact seniority",
-      metadata: {},
-    },
-    { id: "idiosyncratic_noise", type: "lead_latent", label: "Unobserved noise", metadata: {} },
+    node("lead_source", "observable_feature_source", "Lead source"),
+    node("idiosyncratic_noise", "lead_latent", "Unobserved noise"),
+    node("outreach_cadence", "lead_latent", "Outreach cadence"),
+    node("pricing_intent", "lead_latent", "Pricing intent"),
+    node("seniority", "observable_feature_source", "Contact seniority"),
+    node("late_noise", "lead_latent", "Unobserved closing noise"),
+    node("window_touches", "observable_feature_source", `Touches, lead days 0..${w}`),
+    node(
+      "window_pricing_views",
+      "observable_feature_source",
+      `Pricing-page views, lead days 0..${w}`,
+    ),
+    node("window_sessions", "observable_feature_source", `Web sessions, lead days 0..${w}`),
+    node("closing", "outcome", "Closing after the engagement window"),
   );
   edges.push(
-    {
-      source: "lead_source",
-      target: outcome,
-      weight: mech.channelWeight,
-      metadata: { form: "categorical", effects: JSON.stringify(mech.channelConversion) },
-    },
-    {
-      source: "outreach_cadence",
-      target: outcome,
-      weight: mech.nonlinearWeight * mech.fatigue.coef,
-      metadata: { form: "inverted_u", peak: mech.fatigue.peak },
-    },
-    {
-      source: "pricing_intent",
-      target: outcome,
-      weight: mech.nonlinearWeight * mech.pricingThreshold.step,
-      metadata: { form: "threshold", cutoff: mech.pricingThreshold.cutoff },
-    },
-    {
-      source: "seniority",
-      target: outcome,
-      weight: mech.nonlinearWeight * mech.seniorityEngagement,
-      metadata: { form: "interaction", with: "engagement" },
-    },
-    {
-      source: "idiosyncratic_noise",
-      target: outcome,
-      weight: mech.noiseWeight,
-      metadata: { form: "linear" },
-    },
+    edge("lead_source", outcome, mech.channelWeight, {
+      form: "categorical",
+      effects: JSON.stringify(mech.channelConversion),
+    }),
+    edge("idiosyncratic_noise", outcome, mech.noiseWeight, { form: "linear" }),
+    edge("outreach_cadence", "window_touches", mech.touches.cadence, { form: "log_rate" }),
+    edge("pricing_intent", "window_pricing_views", mech.pricingViews.intent, { form: "log_rate" }),
+    edge(outcome, "closing", mech.closeEta, { form: "linear" }),
+    edge("late_noise", "closing", mech.closeEta * mech.lateNoiseWeight, { form: "linear" }),
+    edge("window_touches", "closing", nl * mech.fatigue.coef, {
+      form: "inverted_u",
+      peak: mech.fatigue.peak,
+      scale: mech.fatigue.scale,
+    }),
+    edge("window_pricing_views", "closing", nl * mech.pricingThreshold.step, {
+      form: "threshold",
+      cutoff: mech.pricingThreshold.cutoff,
+    }),
+    edge("window_sessions", "closing", nl * se.coef, {
+      form: "interaction",
+      with: "seniority",
+      center: se.center,
+      scale: se.scale,
+    }),
+    edge("seniority", "closing", nl * se.coef, { form: "interaction", with: "window_sessions" }),
   );
   return { nodes, edges };
 }
@@ -248,6 +267,8 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       driver(3),
       driver(4),
       driver(5),
+      driver(6),
+      floats(pop.leadLateNoise),
       hazard(6),
       hazard(7),
       floats(priorScores(world)),
@@ -266,12 +287,14 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       structural:
         "each derived graph node = Σ weight × (standardised parent) + exogenous trait + 0.5 × N(0,1) disturbance; every node is then standardised on a 2,000-lead prototype sample",
       conversion_logit:
-        "η = signal_weight × C + nonlinear_weight × [fatigue.coef × (1 − (cadence − fatigue.peak)²) + pricing_threshold.step × 1{pricing_intent > cutoff} + seniority_engagement × seniority_z × E] + channel_conversion[lead_source] + noise_weight × ε",
+        "η = signal_weight × C + channel_conversion[lead_source] + noise_weight × ε (C = the graph's outcome node)",
+      engagement_block:
+        "B = fatigue.coef × (1 − min(4, ((touches − peak)/scale)²)) + pricing_threshold.step × 1{pricing views ≥ cutoff} + seniority_engagement.coef × seniority_z × (sessions − center)/scale, counted on lead days 0..engagement_window",
       advance:
         "P(advance | stage s, dwell ≥ min_dwell) = σ(advance_intercepts[s] + advance_progress × P + advance_eta × η + channel_advance[lead_source])",
-      churn: "P(churn per day) = σ(churn_intercept − ½ × calibration_shift − churn_eta × η)",
+      churn: "P(churn per day) = σ(churn_intercept − churn_eta × η)",
       close:
-        "P(close won per day at negotiation) = σ(close_intercept + calibration_shift + close_eta × η [+ quarter_end_bonus])",
+        "P(close won per day at negotiation) = σ(close_intercept + calibration_shift + close_eta × (η + late_noise_weight × δ [+ nonlinear_weight × B after the engagement window]) [+ quarter_end_bonus])",
       direct: "P(direct conversion per day at mql/sal) = direct_conversion_factor × P(close)",
     },
     mechanisms: mech,

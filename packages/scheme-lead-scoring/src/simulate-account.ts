@@ -3,12 +3,14 @@ import type { CausalInputs, CausalModel } from "./causal-model.js";
 import { EventBuffer } from "./event-buffer.js";
 import { latentZ, sigmoid } from "./latent.js";
 import {
+  applyLateHazards,
   computeDrivers,
   computeHazards,
   createDriverScratch,
   HAZARD_SLOTS,
   type LeadDrivers,
   type MechanismParams,
+  nonlinearBlock,
 } from "./mechanisms.js";
 import type { Population } from "./population.js";
 import {
@@ -94,12 +96,12 @@ export interface LeadOutcomes {
   readonly churnDay: Int16Array;
   /** Daily hazards, {@link HAZARD_SLOTS} per lead. */
   readonly hazards: Float64Array;
-  /** Drivers per lead: engagement, progress, sales, outcome, nonlinear, eta (6 per lead). */
+  /** Drivers per lead: engagement, progress, sales, outcome, eta, late noise, block (7 per lead). */
   readonly drivers: Float64Array;
 }
 
 /** Number of driver values stored per lead. */
-export const DRIVER_SLOTS = 6;
+export const DRIVER_SLOTS = 7;
 
 /** Allocate outcome arrays for `n` leads. */
 export function allocateOutcomes(n: number): LeadOutcomes {
@@ -140,6 +142,8 @@ const INBOUND_SHARE: Readonly<Record<string, readonly [number, number]>> = {
   sdr_outbound: [0.15, 0.2],
   partner_referral: [0.45, 0.3],
 };
+/** Nurture touch types: e-mail (outbound), content download and webinar (inbound). */
+const NURTURE_TYPE_WEIGHTS = [0.6, 0, 0, 0.25, 0.15];
 /** Touch volume multiplier by open stage. */
 const STAGE_TOUCH = [1, 0.9, 1, 1.1, 1.1, 1, 0.9];
 /** Activity types (call 0, email 1, meeting 2, demo 3) by open stage. */
@@ -179,8 +183,8 @@ export function simulateAccount(
     progress: 0,
     sales: 0,
     outcome: 0,
-    nonlinear: 0,
     eta: 0,
+    late: 0,
   };
   const h = new Float64Array(HAZARD_SLOTS);
   const { touches, sessions, activities } = events;
@@ -199,8 +203,8 @@ export function simulateAccount(
     out.drivers[d0 + 1] = drivers.progress;
     out.drivers[d0 + 2] = drivers.sales;
     out.drivers[d0 + 3] = drivers.outcome;
-    out.drivers[d0 + 4] = drivers.nonlinear;
-    out.drivers[d0 + 5] = drivers.eta;
+    out.drivers[d0 + 4] = drivers.eta;
+    out.drivers[d0 + 5] = drivers.late;
 
     const created = pop.leadCreated[i]!;
     const E = drivers.engagement;
@@ -225,8 +229,22 @@ export function simulateAccount(
     let dwell = 0;
     let final = 0;
     let seq = 0;
+    let late = 0;
+    let wTouches = 0;
+    let wPricing = 0;
+    let wSessions = 0;
+    const window = mech.engagementWindow;
+    const seniority = pop.cntSeniority[c]!;
     for (let t = 0; t < horizonDays; t++) {
       const day = created + t;
+      if (t === window + 1) {
+        // The engagement window is over: closing now also reads the lead's history.
+        const block = nonlinearBlock(mech, wTouches, wPricing, wSessions, seniority);
+        out.drivers[d0 + 6] = block;
+        applyLateHazards(mech, drivers, block, h);
+        out.hazards.set(h, i * HAZARD_SLOTS);
+        late = 4;
+      }
       if (r.next() < h[6]!) {
         out.churnDay[i] = t;
         final = STAGE_LOST;
@@ -235,7 +253,7 @@ export function simulateAccount(
       const qe = quarterEndFlag(calendar, day) === 1;
       let won = false;
       if (stage === STAGE_NEGOTIATION) {
-        if (r.next() < (qe ? h[8]! : h[7]!)) won = true;
+        if (r.next() < (qe ? h[8 + late]! : h[7 + late]!)) won = true;
       } else {
         const u = r.next();
         if (dwell >= minDwell && u < h[stage]!) {
@@ -244,11 +262,12 @@ export function simulateAccount(
           out.stageEnter[enter + stage] = t;
         }
       }
-      if (!won && stage <= 1 && r.next() < (qe ? h[10]! : h[9]!)) won = true;
+      if (!won && stage <= 1 && r.next() < (qe ? h[10 + late]! : h[9 + late]!)) won = true;
 
       // Touches: recency-decayed, scaled by engagement and outreach cadence.
       const lambda = Math.max(tc.floor, tc.base * tc.decay ** t) * touchScale * STAGE_TOUCH[stage]!;
       const n = r.poisson(lambda);
+      if (t <= window) wTouches += n;
       const share = stage === 0 ? inShare[0] : inShare[1];
       for (let k = 0; k < n; k++) {
         const row = touches.push();
@@ -285,6 +304,10 @@ export function simulateAccount(
         scols.pricing[row] = pricing;
         scols.demo[row] = demo;
         scols.duration[row] = Math.max(10, duration);
+        if (t <= window) {
+          wSessions++;
+          wPricing += pricing;
+        }
       }
       if (won) {
         out.convDay[i] = t;
@@ -314,5 +337,28 @@ export function simulateAccount(
       final = stage;
     }
     out.finalStage[i] = final;
+    // Marketing automation keeps nurturing closed leads (lost ones and new customers alike):
+    // a thin stream of e-mails, webinars and content until the horizon ends.
+    const closed =
+      final === STAGE_LOST ? out.churnDay[i]! : final === STAGE_WON ? out.convDay[i]! : -1;
+    if (closed >= 0) {
+      const nurture = mech.nurture.rate * Math.exp(tc.engagement * E);
+      for (let t = closed + 1; t < horizonDays; t++) {
+        const n = r.poisson(nurture);
+        for (let k = 0; k < n; k++) {
+          const row = touches.push();
+          const type = r.categorical(NURTURE_TYPE_WEIGHTS);
+          const day = created + t;
+          const tcols = touches.cols;
+          tcols.lead[row] = i;
+          tcols.t[row] = t;
+          tcols.sec[row] = businessSecond(r) * 1024 + (seq++ & 1023);
+          tcols.type[row] = type;
+          tcols.direction[row] = type === 0 ? 1 : 0;
+          tcols.channel[row] = inbound >= 0 ? inbound : source;
+          tcols.campaign[row] = (calendar.monthOfDay[day - monthBase] ?? 0) * 8 + type;
+        }
+      }
+    }
   }
 }
