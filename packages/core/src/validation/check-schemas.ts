@@ -160,31 +160,62 @@ export function createSchemaProvider(): ValidationProvider {
         return out;
       }
       const tasks = await listBundleTasks(bundle, context);
-      const labels = new Set(dictionary.filter((d) => d.role === "label").map((d) => d.name));
-      for (const task of tasks) labels.add(task.labelColumn);
+      const byName = new Map(dictionary.map((d) => [d.name, d] as const));
+      const usedAnywhere = new Set<string>();
       for (const task of tasks) {
-        const expected = dictionary.map((d) => ({ name: d.name, type: d.type }));
-        if (!dictionary.some((d) => d.name === task.labelColumn)) {
-          const found = expected.find((e) => e.name === task.labelColumn);
-          if (!found) expected.push({ name: task.labelColumn, type: "" });
-        }
-        // Other tasks' labels (and dictionary-only rows such as `split`) may be absent.
-        const optional = new Set([...labels].filter((l) => l !== task.labelColumn));
-        optional.add("split");
+        // A task's columns: its own label plus dictionary columns. The dictionary is shared by
+        // all tasks (a task may use a subset, e.g. a regime without tenure), so every column
+        // must be declared with its type, the label must be there, and all three splits must
+        // agree column for column.
+        let reference: { file: string; names: string } | null = null;
         for (const split of ["train", "valid", "test"] as const) {
           const file = task.files[split];
           if (!file.endsWith(".parquet") || !files.has(file)) continue;
           const table = await bundle.readTable(file);
-          const typed = expected.map((e) =>
-            e.type === ""
-              ? {
-                  name: e.name,
-                  type: table.spec.columns.find((c) => c.name === e.name)?.type ?? "?",
-                }
-              : e,
-          );
-          out.push(...compareColumns(file, table.spec.columns, typed, { optional }));
+          const names = table.spec.columns.map((c) => c.name);
+          for (const n of names) usedAnywhere.add(n);
+          const expected = names
+            .filter((n) => byName.has(n))
+            .map((n) => ({ name: n, type: byName.get(n)!.type }));
+          if (!byName.has(task.labelColumn)) {
+            const own = table.spec.columns.find((c) => c.name === task.labelColumn);
+            if (own) expected.push({ name: own.name, type: own.type });
+          }
+          if (!names.includes(task.labelColumn))
+            expected.push({
+              name: task.labelColumn,
+              type: byName.get(task.labelColumn)?.type ?? "label",
+            });
+          // Keep declared order for the order check.
+          const order = new Map(dictionary.map((d, i) => [d.name, i] as const));
+          expected.sort((a, b) => (order.get(a.name) ?? 1e9) - (order.get(b.name) ?? 1e9));
+          out.push(...compareColumns(file, table.spec.columns, expected));
+          const key = [...names].sort().join(",");
+          if (!reference) reference = { file, names: key };
+          else if (reference.names !== key) {
+            const a = new Set(reference.names.split(","));
+            const b = new Set(names);
+            const onlyRef = [...a].filter((n) => !b.has(n));
+            const onlyThis = [...b].filter((n) => !a.has(n));
+            out.push({
+              severity: "error",
+              code: "schema_split_mismatch",
+              file,
+              column: [...onlyRef, ...onlyThis].join(","),
+              message: `${file} and ${reference.file} have different columns: ${onlyRef.length ? `missing [${onlyRef.join(", ")}]` : ""}${onlyRef.length && onlyThis.length ? ", " : ""}${onlyThis.length ? `extra [${onlyThis.join(", ")}]` : ""}`,
+            });
+          }
         }
+      }
+      for (const d of dictionary) {
+        if (usedAnywhere.has(d.name) || d.role === "split") continue;
+        out.push({
+          severity: "error",
+          code: "schema_missing_column",
+          file: "feature_dictionary.csv",
+          column: d.name,
+          message: `Column '${d.name}' is declared in feature_dictionary.csv but absent from every task file`,
+        });
       }
       return out;
     },

@@ -161,6 +161,22 @@ describe("validateBundle detects each kind of damage", () => {
     const r = await validate(d);
     expect(withCode(r, "schema_unexpected_column")[0]).toMatchObject({ column: "extra_score" });
   });
+  it("a task split missing a column the other splits have → schema_split_mismatch", async () => {
+    const d = await fresh();
+    const t = await readTable(d, "tasks/converted_within_90_days/valid.parquet");
+    await writeTable(
+      d,
+      "tasks/converted_within_90_days/valid.parquet",
+      dropColumns(t, ["touch_count"]),
+    );
+    const r = await validate(d);
+    expect(withCode(r, "schema_split_mismatch")).toMatchObject([
+      {
+        file: "tasks/converted_within_90_days/valid.parquet",
+        message: expect.stringMatching(/missing \[touch_count\]/),
+      },
+    ]);
+  });
   it("broken foreign key → fk_broken with orphans", async () => {
     const d = await fresh();
     const t = await readTable(d, "tables/touches.parquet");

@@ -12,7 +12,7 @@ import type {
   ValidationProvider,
 } from "../types.js";
 import { buildJoinFeatures, type JoinFeatures, type JoinTable } from "./join-features.js";
-import { hstack, PROBE_ITERATIONS } from "./probe-auc.js";
+import { exceedsThreshold, hstack, PROBE_ITERATIONS } from "./probe-auc.js";
 import { loadProbeSplits } from "./task-probe-data.js";
 
 /** Options of {@link createJoinProbeProvider}. */
@@ -161,7 +161,7 @@ export function createJoinProbeProvider(options: JoinProbeOptions = {}): Validat
               splits.evalY,
             );
             const auc = Math.max(r.auc, 1 - r.auc);
-            const over2 = auc > options.maxAuc;
+            const over2 = exceedsThreshold(auc, options.maxAuc, splits.evalY).over;
             out.push({
               severity: over2 ? (options.severity ?? "error") : "info",
               code: over2 ? "probe_join_auc" : "probe_join_auc_ok",

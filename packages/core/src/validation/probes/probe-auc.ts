@@ -51,3 +51,35 @@ export function idToNumber(v: unknown): number {
   }
   return h;
 }
+
+/**
+ * Standard error of an AUC estimated from `nPos` positives and `nNeg` negatives
+ * (Hanley & McNeil, 1982). Used so small bundles do not fail a probe by chance.
+ */
+export function aucStandardError(auc: number, nPos: number, nNeg: number): number {
+  if (nPos < 1 || nNeg < 1) return Number.POSITIVE_INFINITY;
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const v =
+    (auc * (1 - auc) + (nPos - 1) * (q1 - auc * auc) + (nNeg - 1) * (q2 - auc * auc)) /
+    (nPos * nNeg);
+  return Math.sqrt(Math.max(0, v));
+}
+
+/**
+ * Whether a probe AUC exceeds its threshold beyond sampling noise: `auc − 2·SE > threshold`.
+ * A real leak has a high AUC with a small SE; a chance excursion of a weak signal on a
+ * small evaluation set does not fail the bundle (it is reported as a note instead).
+ */
+export function exceedsThreshold(
+  auc: number,
+  threshold: number,
+  y: readonly number[],
+): { over: boolean; noisy: boolean } {
+  let pos = 0;
+  for (const v of y) pos += v === 1 ? 1 : 0;
+  const se = aucStandardError(auc, pos, y.length - pos);
+  const raw = auc > threshold;
+  const over = raw && auc - 2 * se > threshold;
+  return { over, noisy: raw && !over };
+}
