@@ -30,6 +30,9 @@ for (const tier of ["intro", "intermediate", "advanced"]) {
       const tot = sorted.reduce((a, b) => a + b, 0);
       const top = sorted.slice(0, Math.ceil(sorted.length / 10)).reduce((a, b) => a + b, 0);
       const c180 = ch.filter(Boolean).length / ch.length;
+      const ren =
+        (getColumn(s.table, "renewal_count") as number[]).filter((v) => v > 0).length /
+        s.customers.length;
       out.push(
         `${regime} rows ${s.customers.length} zero365 ${f(z)} top10 ${f(top / tot)} churn180 ${f(c180)}`,
       );

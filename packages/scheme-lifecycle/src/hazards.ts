@@ -19,9 +19,11 @@ export function latentMultiplier(weights: LatentWeights, latents: Latents): numb
   return Math.exp(s);
 }
 
+const ONBOARDING = Float64Array.from({ length: 256 }, (_, k) => 1 + 1.5 * Math.exp(-k / 4));
+
 /** Onboarding elevation of churn: 2.5 at week 0, decaying to 1 with a 4-week constant. */
 export function onboardingMultiplier(week: number): number {
-  return 1 + 1.5 * Math.exp(-week / 4);
+  return week < 256 && Number.isInteger(week) ? ONBOARDING[week]! : 1 + 1.5 * Math.exp(-week / 4);
 }
 
 /** The month index of customer-relative week `week` (invoices go out when it increases). */

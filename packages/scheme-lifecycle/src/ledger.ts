@@ -11,58 +11,91 @@ export const PAY_FAILED = 1;
 export const PAY_RECOVERED = 2;
 export const PAY_WRITTEN_OFF = 3;
 
+type Typed = Int8Array | Int16Array | Int32Array | Uint8Array | Float64Array;
+
+function grow<T extends Typed>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+const INITIAL = 1024;
+
 /**
- * The simulated history of every customer, held column-wise in plain number arrays (no
- * per-row objects), grouped by customer in index order and chronological within customer.
- * Weeks are customer-relative; dates are `startDay + 7 * week`.
+ * The simulated history of every customer, held column-wise in growable typed arrays (no
+ * per-row objects, little garbage), grouped by customer in index order and chronological
+ * within customer. Weeks are customer-relative; dates are `startDay + 7 * week`. After
+ * {@link Ledger.seal} every column is trimmed to its row count.
  */
 export class Ledger {
   /** Subscription events. */
-  readonly evCustomer: number[] = [];
-  readonly evWeek: number[] = [];
-  readonly evType: number[] = [];
-  readonly evMrrBefore: number[] = [];
-  readonly evMrrAfter: number[] = [];
+  evCustomer = new Int32Array(INITIAL);
+  evWeek = new Int32Array(INITIAL);
+  evType = new Uint8Array(INITIAL);
+  evMrrBefore = new Float64Array(INITIAL);
+  evMrrAfter = new Float64Array(INITIAL);
   /** Term after a renewal, or -1. */
-  readonly evTermNew: number[] = [];
+  evTermNew = new Int16Array(INITIAL);
   /** Second of the day the event happened (cosmetic, for the timestamp). */
-  readonly evSecond: number[] = [];
+  evSecond = new Int32Array(INITIAL);
+  #ev = 0;
 
   /** Weekly health signals. */
-  readonly sigCustomer: number[] = [];
-  readonly sigWeek: number[] = [];
-  readonly sigActiveUsers: number[] = [];
-  readonly sigDepth: number[] = [];
-  readonly sigTickets: number[] = [];
+  sigCustomer = new Int32Array(INITIAL);
+  sigWeek = new Int32Array(INITIAL);
+  sigActiveUsers = new Int32Array(INITIAL);
+  sigDepth = new Float64Array(INITIAL);
+  sigTickets = new Int32Array(INITIAL);
   /** NPS answer, or -1 when no survey that week. */
-  readonly sigNps: number[] = [];
+  sigNps = new Int8Array(INITIAL);
+  #sig = 0;
 
   /** Monthly invoices. */
-  readonly invCustomer: number[] = [];
-  readonly invWeek: number[] = [];
-  readonly invAmount: number[] = [];
+  invCustomer = new Int32Array(INITIAL);
+  invWeek = new Int32Array(INITIAL);
+  invAmount = new Float64Array(INITIAL);
   /** Terminal status code. */
-  readonly invStatus: number[] = [];
+  invStatus = new Uint8Array(INITIAL);
   /** Week the dunning case of a failed invoice was resolved, or -1 (paid at issue, or unresolved). */
-  readonly invResolvedWeek: number[] = [];
+  invResolvedWeek = new Int32Array(INITIAL);
+  #inv = 0;
 
   /** Per customer: first row of each table (the range ends where the next customer's starts). */
   readonly evStart: number[] = [];
   readonly sigStart: number[] = [];
   readonly invStart: number[] = [];
 
-  /** Mark the start of customer `i`'s rows (customers must be appended in index order). */
+  /** Mark the start of the next customer's rows (customers are appended in index order). */
   beginCustomer(): void {
-    this.evStart.push(this.evCustomer.length);
-    this.sigStart.push(this.sigCustomer.length);
-    this.invStart.push(this.invCustomer.length);
+    this.evStart.push(this.#ev);
+    this.sigStart.push(this.#sig);
+    this.invStart.push(this.#inv);
   }
 
-  /** Close the per-customer ranges (call once after the last customer). */
+  /** Close the per-customer ranges and trim every column (call once, after the last customer). */
   seal(): void {
-    this.evStart.push(this.evCustomer.length);
-    this.sigStart.push(this.sigCustomer.length);
-    this.invStart.push(this.invCustomer.length);
+    this.beginCustomer();
+    const e = this.#ev;
+    const s = this.#sig;
+    const v = this.#inv;
+    this.evCustomer = this.evCustomer.subarray(0, e);
+    this.evWeek = this.evWeek.subarray(0, e);
+    this.evType = this.evType.subarray(0, e);
+    this.evMrrBefore = this.evMrrBefore.subarray(0, e);
+    this.evMrrAfter = this.evMrrAfter.subarray(0, e);
+    this.evTermNew = this.evTermNew.subarray(0, e);
+    this.evSecond = this.evSecond.subarray(0, e);
+    this.sigCustomer = this.sigCustomer.subarray(0, s);
+    this.sigWeek = this.sigWeek.subarray(0, s);
+    this.sigActiveUsers = this.sigActiveUsers.subarray(0, s);
+    this.sigDepth = this.sigDepth.subarray(0, s);
+    this.sigTickets = this.sigTickets.subarray(0, s);
+    this.sigNps = this.sigNps.subarray(0, s);
+    this.invCustomer = this.invCustomer.subarray(0, v);
+    this.invWeek = this.invWeek.subarray(0, v);
+    this.invAmount = this.invAmount.subarray(0, v);
+    this.invStatus = this.invStatus.subarray(0, v);
+    this.invResolvedWeek = this.invResolvedWeek.subarray(0, v);
   }
 
   /** Append a subscription event. */
@@ -75,13 +108,23 @@ export class Ledger {
     termNew: number,
     second: number,
   ): void {
-    this.evCustomer.push(customer);
-    this.evWeek.push(week);
-    this.evType.push(type);
-    this.evMrrBefore.push(before);
-    this.evMrrAfter.push(after);
-    this.evTermNew.push(termNew);
-    this.evSecond.push(second);
+    if (this.#ev === this.evCustomer.length) {
+      this.evCustomer = grow(this.evCustomer);
+      this.evWeek = grow(this.evWeek);
+      this.evType = grow(this.evType);
+      this.evMrrBefore = grow(this.evMrrBefore);
+      this.evMrrAfter = grow(this.evMrrAfter);
+      this.evTermNew = grow(this.evTermNew);
+      this.evSecond = grow(this.evSecond);
+    }
+    const r = this.#ev++;
+    this.evCustomer[r] = customer;
+    this.evWeek[r] = week;
+    this.evType[r] = type;
+    this.evMrrBefore[r] = before;
+    this.evMrrAfter[r] = after;
+    this.evTermNew[r] = termNew;
+    this.evSecond[r] = second;
   }
 
   /** Append a health signal. */
@@ -93,21 +136,38 @@ export class Ledger {
     tickets: number,
     nps: number,
   ): void {
-    this.sigCustomer.push(customer);
-    this.sigWeek.push(week);
-    this.sigActiveUsers.push(active);
-    this.sigDepth.push(depth);
-    this.sigTickets.push(tickets);
-    this.sigNps.push(nps);
+    if (this.#sig === this.sigCustomer.length) {
+      this.sigCustomer = grow(this.sigCustomer);
+      this.sigWeek = grow(this.sigWeek);
+      this.sigActiveUsers = grow(this.sigActiveUsers);
+      this.sigDepth = grow(this.sigDepth);
+      this.sigTickets = grow(this.sigTickets);
+      this.sigNps = grow(this.sigNps);
+    }
+    const r = this.#sig++;
+    this.sigCustomer[r] = customer;
+    this.sigWeek[r] = week;
+    this.sigActiveUsers[r] = active;
+    this.sigDepth[r] = depth;
+    this.sigTickets[r] = tickets;
+    this.sigNps[r] = nps;
   }
 
   /** Append an invoice; returns its row index (to resolve it later). */
   invoice(customer: number, week: number, amount: number, status: number): number {
-    this.invCustomer.push(customer);
-    this.invWeek.push(week);
-    this.invAmount.push(amount);
-    this.invStatus.push(status);
-    this.invResolvedWeek.push(-1);
-    return this.invCustomer.length - 1;
+    if (this.#inv === this.invCustomer.length) {
+      this.invCustomer = grow(this.invCustomer);
+      this.invWeek = grow(this.invWeek);
+      this.invAmount = grow(this.invAmount);
+      this.invStatus = grow(this.invStatus);
+      this.invResolvedWeek = grow(this.invResolvedWeek);
+    }
+    const r = this.#inv++;
+    this.invCustomer[r] = customer;
+    this.invWeek[r] = week;
+    this.invAmount[r] = amount;
+    this.invStatus[r] = status;
+    this.invResolvedWeek[r] = -1;
+    return r;
   }
 }

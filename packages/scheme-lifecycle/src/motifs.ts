@@ -91,10 +91,10 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.3, 1.0],
     },
     payment: {
-      baseMonthlyRate: 0.03,
+      baseMonthlyRate: 0.034,
       latentWeights: { budget_stability: -1.2 },
       dunningWeeks: 8,
-      recoveryRate: 0.72,
+      recoveryRate: 0.66,
     },
   },
   {
@@ -133,10 +133,10 @@ export const MOTIFS: readonly MotifMechanism[] = [
       mrrFracRange: [0.2, 0.6],
     },
     payment: {
-      baseMonthlyRate: 0.034,
+      baseMonthlyRate: 0.04,
       latentWeights: { budget_stability: -1.5 },
       dunningWeeks: 8,
-      recoveryRate: 0.68,
+      recoveryRate: 0.62,
     },
   },
   {

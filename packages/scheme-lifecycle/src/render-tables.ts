@@ -24,6 +24,27 @@ function push(cols: unknown[][], row: readonly unknown[]): void {
   for (let j = 0; j < row.length; j++) cols[j]!.push(row[j]);
 }
 
+/** Rows of one customer's range dated on or before `cut` (rows are chronological). */
+function countUpTo(
+  week: ArrayLike<number>,
+  from: number,
+  to: number,
+  startDay: number,
+  cut: number,
+): number {
+  let r = from;
+  while (r < to && startDay + 7 * week[r]! <= cut) r++;
+  return r - from;
+}
+
+const PAD = "000000";
+
+/** `makeId` for the hot loops: same output, no validation. */
+function fastId(prefix: string, n: number): string {
+  const d = String(n);
+  return d.length >= 6 ? `${prefix}_${d}` : `${prefix}_${PAD.slice(d.length)}${d}`;
+}
+
 function table(spec: TableSpec, columns: unknown[][]): ColumnarTable {
   return checkTable({ spec, length: columns[0]!.length, columns: columns as ColumnValues[] });
 }
@@ -95,41 +116,56 @@ export function renderRelationalTables(
     push(subs, srow);
   }
 
-  const ev: unknown[][] = SUBSCRIPTION_EVENTS_TABLE.columns.map(() => []);
-  const sig: unknown[][] = HEALTH_SIGNALS_TABLE.columns.map(() => []);
-  const inv: unknown[][] = INVOICES_TABLE.columns.map(() => []);
+  // Two passes: count the published rows per table, then fill preallocated columns.
+  const cuts = new Float64Array(n);
   let nEv = 0;
   let nSig = 0;
   let nInv = 0;
   for (let i = 0; i < n; i++) {
     const s0 = customers[i]!.startDay;
     const cut = cutoffOf === null ? Number.POSITIVE_INFINITY : cutoffOf(i);
+    cuts[i] = cut;
+    nEv += countUpTo(lg.evWeek, lg.evStart[i]!, lg.evStart[i + 1]!, s0, cut);
+    nSig += countUpTo(lg.sigWeek, lg.sigStart[i]!, lg.sigStart[i + 1]!, s0, cut);
+    nInv += countUpTo(lg.invWeek, lg.invStart[i]!, lg.invStart[i + 1]!, s0, cut);
+  }
+  const ev = SUBSCRIPTION_EVENTS_TABLE.columns.map(() => new Array<unknown>(nEv));
+  const sig = HEALTH_SIGNALS_TABLE.columns.map(() => new Array<unknown>(nSig));
+  const inv = INVOICES_TABLE.columns.map(() => new Array<unknown>(nInv));
+  let re = 0;
+  let rs = 0;
+  let rv = 0;
+  for (let i = 0; i < n; i++) {
+    const s0 = customers[i]!.startDay;
+    const cut = cuts[i]!;
     const cid = makeId("cust", i + 1);
     const sid = makeId("sub", i + 1);
     for (let e = lg.evStart[i]!; e < lg.evStart[i + 1]!; e++) {
       const day = s0 + 7 * lg.evWeek[e]!;
       if (day > cut) break;
       const term = lg.evTermNew[e]!;
-      ev[0]!.push(makeId("subev", ++nEv));
-      ev[1]!.push(sid);
-      ev[2]!.push(cid);
-      ev[3]!.push(dayToMicros(day, lg.evSecond[e]!));
-      ev[4]!.push(EVENT_TYPES[lg.evType[e]!]!);
-      ev[5]!.push(lg.evMrrBefore[e]!);
-      ev[6]!.push(lg.evMrrAfter[e]!);
-      ev[7]!.push(term < 0 ? null : term);
+      ev[0]![re] = fastId("subev", re + 1);
+      ev[1]![re] = sid;
+      ev[2]![re] = cid;
+      ev[3]![re] = dayToMicros(day, lg.evSecond[e]!);
+      ev[4]![re] = EVENT_TYPES[lg.evType[e]!]!;
+      ev[5]![re] = lg.evMrrBefore[e]!;
+      ev[6]![re] = lg.evMrrAfter[e]!;
+      ev[7]![re] = term < 0 ? null : term;
+      re++;
     }
     for (let g = lg.sigStart[i]!; g < lg.sigStart[i + 1]!; g++) {
       const day = s0 + 7 * lg.sigWeek[g]!;
       if (day > cut) break;
       const nps = lg.sigNps[g]!;
-      sig[0]!.push(makeId("hsig", ++nSig));
-      sig[1]!.push(cid);
-      sig[2]!.push(day);
-      sig[3]!.push(lg.sigActiveUsers[g]!);
-      sig[4]!.push(lg.sigDepth[g]!);
-      sig[5]!.push(lg.sigTickets[g]!);
-      sig[6]!.push(nps < 0 ? null : nps);
+      sig[0]![rs] = fastId("hsig", rs + 1);
+      sig[1]![rs] = cid;
+      sig[2]![rs] = day;
+      sig[3]![rs] = lg.sigActiveUsers[g]!;
+      sig[4]![rs] = lg.sigDepth[g]!;
+      sig[5]![rs] = lg.sigTickets[g]!;
+      sig[6]![rs] = nps < 0 ? null : nps;
+      rs++;
     }
     for (let v = lg.invStart[i]!; v < lg.invStart[i + 1]!; v++) {
       const day = s0 + 7 * lg.invWeek[v]!;
@@ -139,11 +175,12 @@ export function renderRelationalTables(
         const rw = lg.invResolvedWeek[v]!;
         if (s0 + 7 * rw > cut) status = PAY_FAILED;
       }
-      inv[0]!.push(makeId("inv", ++nInv));
-      inv[1]!.push(cid);
-      inv[2]!.push(day);
-      inv[3]!.push(lg.invAmount[v]!);
-      inv[4]!.push(PAYMENT_STATUSES[status]!);
+      inv[0]![rv] = fastId("inv", rv + 1);
+      inv[1]![rv] = cid;
+      inv[2]![rv] = day;
+      inv[3]![rv] = lg.invAmount[v]!;
+      inv[4]![rv] = PAYMENT_STATUSES[status]!;
+      rv++;
     }
   }
   return [

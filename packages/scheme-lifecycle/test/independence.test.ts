@@ -4,8 +4,8 @@ import { buildWorld, generate } from "./helpers.js";
 
 function customerSlice(w: LifecycleWorld, i: number) {
   const lg = w.ledger;
-  const range = (start: number[], cols: number[][]) =>
-    cols.map((c) => c.slice(start[i]!, start[i + 1]!));
+  const range = (start: number[], cols: ArrayLike<number>[]) =>
+    cols.map((c) => Array.from(c).slice(start[i]!, start[i + 1]!));
   return {
     customer: w.customers[i],
     final: [w.final.mrr[i], w.final.churnWeek[i], w.final.churnReason[i], w.final.renewals[i]],

@@ -79,7 +79,7 @@ describe.each(["calendar", "early"] as const)("%s snapshot", (regime: Regime) =>
     const features = SNAPSHOT_COLUMNS.filter((c) => c.role === "feature").map((c) => c.name);
     // Truncate the ledger in a copy of the world and rebuild.
     const truncated = structuredClone({ ledger: lg }).ledger;
-    const keep = (start: number[], week: number[], cols: number[][]) => {
+    const keep = (start: number[], week: ArrayLike<number>, cols: ArrayLike<number>[]) => {
       const out = cols.map(() => [] as number[]);
       const newStart: number[] = [];
       for (let i = 0; i < world.customers.length; i++) {
