@@ -17,6 +17,12 @@ export interface QualityReportOptions {
   readonly minBinSize?: number;
   /** Only these tasks. @default all */
   readonly taskIds?: readonly string[];
+  /**
+   * Leave out features the dictionary flags `leakage_risk` (other than the trap), such as
+   * instructor-only columns, so an instructor bundle's report matches what students can
+   * learn. @default true
+   */
+  readonly excludeLeakyFeatures?: boolean;
 }
 
 /**
@@ -37,7 +43,7 @@ export async function createQualityReport(
   const tasks: QualityReport["tasks"][number][] = [];
   for (const task of await listBundleTasks(reader)) {
     if (options.taskIds && !options.taskIds.includes(task.id)) continue;
-    const data = await loadTaskData(reader, task, dictionary);
+    const data = await loadTaskData(reader, task, dictionary, options.excludeLeakyFeatures ?? true);
     if (!data || data.trainY.length === 0 || data.testY.length === 0) {
       notes.push(`Task '${task.id}' skipped: its train/test split or label is missing or empty.`);
       continue;
@@ -60,6 +66,11 @@ export async function createQualityReport(
       notes.push(`Task '${task.id}' skipped: unknown task type '${task.type}'.`);
     }
   }
+  const leaky = dictionary.filter((d) => d.leakageRisk && d.role === "feature").map((d) => d.name);
+  if (leaky.length && (options.excludeLeakyFeatures ?? true))
+    notes.push(
+      `Leakage-risk columns left out of the models: ${leaky.join(", ")} (instructor-only; set excludeLeakyFeatures: false to include them).`,
+    );
   return {
     reportVersion: 1,
     bundle: {
@@ -102,7 +113,8 @@ export async function createQualityReport(
         },
         featureSignal: "|Spearman| of each column alone with the target on test",
       },
-      features: "dictionary roles 'feature' and 'trap'; identifiers and labels excluded",
+      features:
+        "dictionary roles 'feature' and 'trap'; identifiers, labels and leakage-risk features other than the trap excluded",
       oracle:
         "metadata/oracle/<task_id>.parquet (id column + oracle_score) from the instructor bundle",
     },

@@ -139,7 +139,7 @@ function classificationSection(t: ClassificationTaskReport): string {
   const liftMax = Math.max(2, ...names.flatMap((k) => m(k)!.liftCurve.map((p) => p.lift ?? 0)));
   const lift = lineChart({
     title: "Cumulative lift",
-    x: { min: 0, max: 1, label: "share of leads contacted (highest scores first)", format: pct },
+    x: { min: 0, max: 1, label: "share of rows, highest scores first", format: pct },
     y: {
       min: 0,
       max: Math.ceil(liftMax * 2) / 2,
@@ -166,8 +166,8 @@ function classificationSection(t: ClassificationTaskReport): string {
   });
   const gains = lineChart({
     title: "Cumulative gains",
-    x: { min: 0, max: 1, label: "share of leads (highest scores first)", format: pct },
-    y: { min: 0, max: 1, label: "share of conversions captured", format: pct },
+    x: { min: 0, max: 1, label: "share of rows, highest scores first", format: pct },
+    y: { min: 0, max: 1, label: "share of positives captured", format: pct },
     series: [
       ...series((k) => ({
         name: NAMES[k] ?? k,
@@ -307,7 +307,7 @@ function regressionSection(t: RegressionTaskReport): string {
   ].join("");
   const lorenz = lineChart({
     title: "Lorenz curve",
-    x: { min: 0, max: 1, label: "share of customers (highest predictions first)", format: pct },
+    x: { min: 0, max: 1, label: "share of rows, highest predictions first", format: pct },
     y: { min: 0, max: 1, label: "share of total target captured", format: pct },
     series: [
       ...names.map((k) => ({

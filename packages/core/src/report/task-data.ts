@@ -39,13 +39,15 @@ function dropUnlabelled(
 /**
  * Load a task for the report: train and test (valid is summarised but not used — the
  * protocol trains on train and scores test), features by dictionary role (`feature` and
- * `trap`; identifiers, labels and everything else excluded). Null when a split or the
+ * `trap`; identifiers, labels and everything else excluded; with `excludeLeaky`, features
+ * flagged `leakage_risk` that are not the trap are excluded too). Null when a split or the
  * label is missing.
  */
 export async function loadTaskData(
   bundle: BundleReader,
   task: BundleTask,
   dictionary: readonly DictionaryEntry[],
+  excludeLeaky = true,
 ): Promise<TaskData | null> {
   const tr = await readSplit(bundle, task, "train");
   const te = await readSplit(bundle, task, "test");
@@ -58,11 +60,21 @@ export async function loadTaskData(
     metric(y.length ? y.reduce((a, b) => a + b, 0) / y.length : Number.NaN);
   const valid = va ? dropUnlabelled(va, task.labelColumn) : null;
   const roles = new Map(dictionary.map((d) => [d.name, d.role] as const));
+  // Instructor-only columns flagged as leakage risks (e.g. a stage withheld from public
+  // bundles) would make the baselines describe a dataset students never see.
+  const leaky = new Set(
+    excludeLeaky
+      ? dictionary.filter((d) => d.leakageRisk && d.role === "feature").map((d) => d.name)
+      : [],
+  );
   const features: { name: string; role: string }[] = [];
   const exclude: string[] = [];
   for (const c of tr.spec.columns) {
     const role = roles.get(c.name) ?? (c.name === task.labelColumn ? "label" : "attribute");
-    if (c.name !== task.labelColumn && (role === "feature" || role === "trap"))
+    if (
+      c.name !== task.labelColumn &&
+      (role === "trap" || (role === "feature" && !leaky.has(c.name)))
+    )
       features.push({ name: c.name, role });
     else exclude.push(c.name);
   }

@@ -63,6 +63,18 @@ describe("createQualityReport", () => {
     expect(reg.models.linear_log1p!.deciles).toHaveLength(10);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
+  it("leaves instructor-only leakage-risk columns out of an instructor bundle's models", async () => {
+    const report = await createQualityReport(await openBundle(inst));
+    const cls = report.tasks.find(
+      (t) => t.id === "converted_within_90_days",
+    ) as ClassificationTaskReport;
+    expect(cls.features).not.toContain("current_stage");
+    expect(cls.features).toContain("total_touches_all");
+    expect(report.notes.join(" ")).toMatch(/current_stage/);
+    expect(cls.models.oracle).toBeDefined();
+    const all = await createQualityReport(await openBundle(inst), { excludeLeakyFeatures: false });
+    expect((all.tasks[0] as ClassificationTaskReport).features).toContain("current_stage");
+  });
   it("is deterministic", async () => {
     const a = renderReportHtml(await createQualityReport(await openBundle(pub)));
     const b = renderReportHtml(await createQualityReport(await openBundle(pub)));
