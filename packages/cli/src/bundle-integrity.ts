@@ -33,6 +33,7 @@ function hashFile(path: string): Promise<string | null> {
 export async function checkBundleIntegrity(
   root: string,
   files: Readonly<Record<string, string>>,
+  options: { readonly listsEverything?: boolean } = {},
 ): Promise<BundleIntegrity> {
   const onDisk = new Set(await listBundleFiles(root));
   const modified: string[] = [];
@@ -48,6 +49,10 @@ export async function checkBundleIntegrity(
     else if (sha === files[rel]) intact++;
     else modified.push(rel);
   }
-  const extra = [...onDisk].filter((f) => f !== "manifest.json" && !(f in files)).sort();
+  // Older manifests hash only the Parquet files; then nothing counts as extra.
+  const extra =
+    options.listsEverything === false
+      ? []
+      : [...onDisk].filter((f) => f !== "manifest.json" && !(f in files)).sort();
   return { listed: Object.keys(files).length, intact, modified, missing, extra };
 }

@@ -448,6 +448,38 @@ describe("inspect and list-recipes (toy scheme)", () => {
     );
   });
 
+  it("inspect shows a reference-era (Python, schema 6) manifest field by field", () => {
+    expect(run(["generate", "-r", "toy_recipe_v1", "--out", "legacy", "-q"]).code).toBe(0);
+    const m = manifestOf("legacy") as Record<string, unknown>;
+    for (const k of [
+      "scheme_package",
+      "core_version",
+      "rng_algorithm",
+      "split_strategy",
+      "files",
+      "config",
+      "config_sha256",
+    ]) {
+      delete m[k];
+    }
+    writeFileSync(
+      join(project, "legacy/manifest.json"),
+      JSON.stringify({ ...m, n_leads: 40, snapshot_day: null }),
+    );
+    const r = run(["inspect", "legacy"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /Manifest:\s+not this leadforge's schema \(scheme_package: got nothing; expected object\)/,
+    );
+    expect(r.stdout).toMatch(/Scheme:\s+toy \(package 1\.2\.3\)/);
+    expect(r.stdout).toMatch(/Core:\s+\?/);
+    expect(r.stdout).toMatch(/snapshot_day:\s+null/);
+    expect(r.stdout).toMatch(/Files:\s+4 hashed \(tables and splits only\), all intact/);
+    const j = JSON.parse(run(["inspect", "legacy", "--json"]).stdout);
+    expect(j.schema_issue).toContain("scheme_package");
+    expect(j.integrity.extra).toEqual([]);
+  });
+
   it("inspect on a file or a folder without manifest is a usage error", () => {
     writeFileSync(join(project, "file.txt"), "x");
     const f = run(["inspect", "file.txt"]);

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CORE_MANIFEST_KEYS } from "@leadforge/core";
-import { openBundle } from "@leadforge/core/node";
+import { listBundleFiles } from "@leadforge/core/node";
 import { checkBundleIntegrity } from "../bundle-integrity.js";
 import type { CliIo } from "../cli-io.js";
 import { formatCount, formatMean, formatRate01 } from "../format.js";
 import { loadSchemePackage } from "../load-scheme.js";
+import { readManifestView } from "../manifest-view.js";
 import { checkBundleArg } from "../open-bundle-arg.js";
 
 /** Flags of `leadforge inspect`. */
@@ -52,8 +52,7 @@ export async function runInspect(
   io: CliIo,
 ): Promise<number> {
   const root = await checkBundleArg(bundleArg, io.cwd);
-  const bundle = await openBundle(root);
-  const m = bundle.manifest;
+  const m = await readManifestView(root);
   const tasks: Record<string, TaskSummary> = {};
   for (const [id, entry] of Object.entries(m.tasks)) {
     const tm = await readTaskManifest(root, id);
@@ -71,13 +70,9 @@ export async function runInspect(
       ...(mean ? { label_mean: mean } : {}),
     };
   }
-  const integrity = await checkBundleIntegrity(root, m.files);
-  const schemeFields = Object.fromEntries(
-    Object.entries(m).filter(([k]) => !CORE_MANIFEST_KEYS.includes(k)),
-  );
-  const installed = await installedVersion(m.scheme_package.name, io.cwd);
-  const hasMetadata = bundle.listFiles().some((f) => f.startsWith("metadata/"));
-  const tables = Object.fromEntries(Object.entries(m.tables).map(([n, t]) => [n, t.row_count]));
+  const integrity = await checkBundleIntegrity(root, m.files, { listsEverything: m.filesComplete });
+  const installed = m.schemePackage ? await installedVersion(m.schemePackage.name, io.cwd) : null;
+  const hasMetadata = (await listBundleFiles(root)).some((f) => f.startsWith("metadata/"));
 
   if (flags.json) {
     io.stdout.write(
@@ -85,25 +80,26 @@ export async function runInspect(
         {
           path: root,
           scheme: {
-            name: m.generation_scheme,
-            package: m.scheme_package.name,
-            version: m.scheme_package.version,
+            name: m.scheme,
+            package: m.schemePackage?.name ?? null,
+            version: m.schemePackage?.version ?? m.packageVersion,
             installed_version: installed,
           },
-          core_version: m.core_version,
-          recipe_id: m.recipe_id,
+          core_version: m.coreVersion,
+          recipe_id: m.recipeId,
           seed: m.seed,
           difficulty: m.difficulty,
-          exposure_mode: m.exposure_mode,
-          split_strategy: m.split_strategy,
-          generation_timestamp: m.generation_timestamp,
-          motif_family: m.motif_family,
-          scheme_fields: schemeFields,
-          tables,
+          exposure_mode: m.exposureMode,
+          split_strategy: m.splitStrategy,
+          generation_timestamp: m.generationTimestamp,
+          motif_family: m.motifFamily,
+          scheme_fields: m.schemeFields,
+          tables: m.tables,
           tasks,
           metadata: hasMetadata,
           integrity,
-          manifest: m,
+          schema_issue: m.schemaIssue,
+          manifest: m.raw,
         },
         null,
         2,
@@ -112,36 +108,47 @@ export async function runInspect(
     return 0;
   }
 
-  const labelWidth = Math.max(15, ...Object.keys(schemeFields).map((k) => k.length + 2));
+  const labelWidth = Math.max(15, ...Object.keys(m.schemeFields).map((k) => k.length + 2));
   const row = (label: string, value: string) => `  ${`${label}:`.padEnd(labelWidth)}${value}`;
-  const sameVersion =
-    installed === null
-      ? "not installed here"
-      : installed === m.scheme_package.version
-        ? "same version installed"
-        : `installed: ${installed}, regeneration needs ${m.scheme_package.version}`;
-  const lines = [
-    `Bundle: ${bundleArg}`,
-    row(
-      "Scheme",
-      `${m.generation_scheme} (${m.scheme_package.name} ${m.scheme_package.version}; ${sameVersion})`,
-    ),
-    row("Core", m.core_version),
-    row("Recipe", m.recipe_id),
-    row("Seed", String(m.seed)),
-    row("Difficulty", m.difficulty),
-    row("Mode", m.exposure_mode),
-    row("Split", m.split_strategy),
-    row("Generated at", m.generation_timestamp ?? "(not recorded)"),
-    row("Motif family", m.motif_family ?? "-"),
-  ];
-  for (const [k, v] of Object.entries(schemeFields)) {
+  const q = (v: string | number | null) => (v === null ? "?" : String(v));
+  const lines = [`Bundle: ${bundleArg}`];
+  if (m.schemaIssue) {
+    lines.push(
+      row("Manifest", `not this leadforge's schema (${m.schemaIssue}); showing what it records`),
+    );
+  }
+  if (m.schemePackage) {
+    const sameVersion =
+      installed === null
+        ? "not installed here"
+        : installed === m.schemePackage.version
+          ? "same version installed"
+          : `installed: ${installed}, regeneration needs ${m.schemePackage.version}`;
+    lines.push(
+      row(
+        "Scheme",
+        `${q(m.scheme)} (${m.schemePackage.name} ${m.schemePackage.version}; ${sameVersion})`,
+      ),
+    );
+  } else {
+    lines.push(row("Scheme", `${q(m.scheme)} (package ${q(m.packageVersion)})`));
+  }
+  lines.push(
+    row("Core", q(m.coreVersion)),
+    row("Recipe", q(m.recipeId)),
+    row("Seed", q(m.seed)),
+    row("Difficulty", q(m.difficulty)),
+    row("Mode", q(m.exposureMode)),
+    row("Split", q(m.splitStrategy)),
+    row("Generated at", m.generationTimestamp ?? "(not recorded)"),
+    row("Motif family", m.motifFamily ?? "-"),
+  );
+  for (const [k, v] of Object.entries(m.schemeFields)) {
     if (v === null || ["string", "number", "boolean"].includes(typeof v)) {
       lines.push(row(k, String(v)));
     }
   }
-  const redacted = m.redacted_columns;
-  const omitted = m.structural_redactions.omitted_tables;
+  const redacted = m.redactedColumns;
   if (redacted.length > 0) {
     lines.push(
       row(
@@ -150,11 +157,13 @@ export async function runInspect(
       ),
     );
   }
-  if (omitted.length > 0) lines.push(row("Omitted", shortList(omitted)));
+  if (m.omittedTables.length > 0) lines.push(row("Omitted", shortList(m.omittedTables)));
   lines.push("", "Tables:");
-  const nameWidth = Math.max(25, ...Object.keys(tables).map((n) => n.length + 2));
-  for (const [name, rows] of Object.entries(tables)) {
-    lines.push(`  ${name.padEnd(nameWidth)}${formatCount(rows).padStart(10)} rows`);
+  const nameWidth = Math.max(25, ...Object.keys(m.tables).map((n) => n.length + 2));
+  for (const [name, rows] of Object.entries(m.tables)) {
+    lines.push(
+      `  ${name.padEnd(nameWidth)}${(rows === null ? "?" : formatCount(rows)).padStart(10)} rows`,
+    );
   }
   if (Object.keys(tasks).length > 0) {
     lines.push("", "Tasks:");
@@ -177,7 +186,7 @@ export async function runInspect(
     row(
       "Files",
       bad === 0
-        ? `${integrity.listed} listed, all intact (sha256)`
+        ? `${integrity.listed} ${m.filesComplete ? "listed" : "hashed (tables and splits only)"}, all intact (sha256)`
         : `${integrity.intact}/${integrity.listed} intact` +
             (integrity.modified.length ? `; modified: ${shortList(integrity.modified)}` : "") +
             (integrity.missing.length ? `; missing: ${shortList(integrity.missing)}` : "") +
