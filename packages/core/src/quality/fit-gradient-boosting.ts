@@ -68,8 +68,6 @@ interface Leaf {
 }
 
 const MIN_HESSIAN = 1e-3;
-const NB = MAX_BINS + 1; // bins per feature in a histogram, incl. the missing bin
-const STRIDE = NB * 3;
 
 function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -100,8 +98,23 @@ export function fitGradientBoosting(
   const mapper = fitBinMapper(x, Math.min(MAX_BINS, options.maxBins ?? MAX_BINS));
   const n = x.rows;
   const p = x.cols;
-  const binned = binMatrix(mapper, x);
   const nBins = mapper.thresholds.map((t) => t.length + 1);
+  // Compact histogram layout: feature j owns nBins[j] + 1 slots (the last for missing), so
+  // few-valued features (flags, small categoricals) cost a few slots instead of 256.
+  const offset = new Int32Array(p + 1);
+  for (let j = 0; j < p; j++) offset[j + 1] = offset[j]! + nBins[j]! + 1;
+  const histSize = offset[p]! * 3;
+  // Row-major training bins with missing mapped to the feature's last slot: one pass over a
+  // row's bytes updates every feature's histogram.
+  const featureMajor = binMatrix(mapper, x);
+  const cbin = new Uint8Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const nb = nBins[j]!;
+    for (let i = 0; i < n; i++) {
+      const b = featureMajor[j * n + i]!;
+      cbin[i * p + j] = b === MISSING_BIN ? nb : b;
+    }
+  }
 
   let baseline = 0;
   let ySum = 0;
@@ -124,15 +137,16 @@ export function fitGradientBoosting(
   const buildHist = (start: number, end: number): Float64Array => {
     const reused = pool.pop();
     if (reused) reused.fill(0);
-    const hist = reused ?? new Float64Array(p * STRIDE);
-    for (let j = 0; j < p; j++) {
-      const base = j * n;
-      const off = j * STRIDE;
-      for (let k = start; k < end; k++) {
-        const i = order[k]!;
-        const o = off + binned[base + i]! * 3;
-        hist[o]! += grad[i]!;
-        hist[o + 1]! += hess[i]!;
+    const hist = reused ?? new Float64Array(histSize);
+    for (let k = start; k < end; k++) {
+      const i = order[k]!;
+      const g = grad[i]!;
+      const h = hess[i]!;
+      const rb = i * p;
+      for (let j = 0; j < p; j++) {
+        const o = (offset[j]! + cbin[rb + j]!) * 3;
+        hist[o]! += g;
+        hist[o + 1]! += h;
         hist[o + 2]!++;
       }
     }
@@ -148,9 +162,9 @@ export function fitGradientBoosting(
     let best: Split | null = null;
     const hist = leaf.hist;
     for (let j = 0; j < p; j++) {
-      const off = j * STRIDE;
+      const off = offset[j]! * 3;
       const nb = nBins[j]!;
-      const mo = off + MISSING_BIN * 3;
+      const mo = off + nb * 3;
       const mg = hist[mo]!;
       const mh = hist[mo + 1]!;
       const mc = hist[mo + 2]!;
@@ -237,13 +251,13 @@ export function fitGradientBoosting(
       const s = leaf.split!;
       featureGain[s.feature]! += s.gain;
       // Stable partition of the leaf's rows.
-      const base = s.feature * n;
+      const missingSlot = nBins[s.feature]!;
       let l = leaf.start;
       let rIdx = 0;
       for (let k = leaf.start; k < leaf.end; k++) {
         const i = order[k]!;
-        const b = binned[base + i]!;
-        const goLeft = b === MISSING_BIN ? s.missingLeft : b <= s.bin;
+        const b = cbin[i * p + s.feature]!;
+        const goLeft = b === missingSlot ? s.missingLeft : b <= s.bin;
         if (goLeft) order[l++] = i;
         else scratch[rIdx++] = i;
       }
@@ -278,7 +292,7 @@ export function fitGradientBoosting(
         // Node totals from feature 0's histogram (every row lands in exactly one bin).
         let g = 0;
         let h = 0;
-        for (let b = 0; b < NB; b++) {
+        for (let b = 0; b <= nBins[0]!; b++) {
           g += c.hist[b * 3]!;
           h += c.hist[b * 3 + 1]!;
         }

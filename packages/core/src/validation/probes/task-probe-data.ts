@@ -38,6 +38,27 @@ function labelled(
   };
 }
 
+/** Rows a probe trains or evaluates on at most: enough to see a leak, bounded cost on big bundles. */
+export const PROBE_MAX_ROWS = 20_000;
+
+/** An evenly strided, order-preserving subsample of at most `max` rows (deterministic). */
+function cap(
+  t: { table: ColumnarTable; y: number[] },
+  max: number,
+): { table: ColumnarTable; y: number[] } {
+  if (t.table.length <= max) return t;
+  const step = t.table.length / max;
+  const keep = Array.from({ length: max }, (_, k) => Math.floor(k * step));
+  return {
+    table: {
+      spec: t.table.spec,
+      length: keep.length,
+      columns: t.table.columns.map((c) => keep.map((r) => c[r]!)) as ColumnarTable["columns"],
+    },
+    y: keep.map((r) => t.y[r]!),
+  };
+}
+
 function classCounts(y: readonly number[]): [number, number] {
   let pos = 0;
   for (const v of y) pos += v === 1 ? 1 : 0;
@@ -61,7 +82,8 @@ function concat(a: ColumnarTable, b: ColumnarTable): ColumnarTable {
 }
 
 /**
- * Load a classification task's train and evaluation rows for probing (test, pooled with
+ * Load a classification task's train and evaluation rows for probing (each capped at
+ * {@link PROBE_MAX_ROWS} by an even stride) (test, pooled with
  * valid when `poolValid` or when test alone is too small). Returns null (the
  * probe is skipped) when a split is missing or either side lacks `minClassCount` rows of
  * each class.
@@ -89,11 +111,7 @@ export async function loadProbeSplits(
   }
   if (Math.min(...classCounts(train.y)) < minClassCount) return null;
   if (Math.min(...classCounts(evaluation.y)) < minClassCount) return null;
-  return {
-    train: train.table,
-    trainY: train.y,
-    evaluation: evaluation.table,
-    evalY: evaluation.y,
-    evalName,
-  };
+  const trc = cap(train, PROBE_MAX_ROWS);
+  const evc = cap(evaluation, PROBE_MAX_ROWS);
+  return { train: trc.table, trainY: trc.y, evaluation: evc.table, evalY: evc.y, evalName };
 }
