@@ -76,7 +76,9 @@ export function createProgressDisplay(opts: ProgressDisplayOptions): ProgressDis
     onFile(path, size) {
       files++;
       bytes += size;
-      draw(`${"write".padEnd(10)} ${files} files, ${formatBytes(bytes)} · ${path}`, false);
+      const fresh = stage !== "write";
+      stage = "write";
+      draw(`${"write".padEnd(10)} ${files} files, ${formatBytes(bytes)} · ${path}`, fresh);
     },
     clear() {
       if (drawn) opts.stream.write("\r\x1b[2K");

@@ -19,11 +19,14 @@ describe("createProgressDisplay", () => {
     t = 1000;
     p.onProgress({ stage: "simulate", done: 500, total: 1000, unit: "accounts" });
     p.onFile("tables/leads.parquet", 2_500_000);
+    p.onFile("tables/touches.parquet", 1_000_000); // within the interval: not drawn
     p.clear();
     expect(chunks).toEqual([
       "\r\x1b[2Ksimulate   0/1,000 accounts (0%)",
       "\r\x1b[2Ksimulate   250/1,000 accounts (25%) · 500 accounts/s · ETA 1.5 s",
       "\r\x1b[2Ksimulate   500/1,000 accounts (50%) · 500 accounts/s · ETA 1.0 s",
+      // The first file starts the write stage: drawn at once despite the throttle.
+      "\r\x1b[2Kwrite      1 files, 2.5 MB · tables/leads.parquet",
       "\r\x1b[2K",
     ]);
   });
