@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { BIN, makeTmp } from "./helpers.js";
 
+const ERASE = `${String.fromCharCode(27)}[2K`;
 const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
 
 function inTty(args: string): string {
@@ -20,9 +21,13 @@ function inTty(args: string): string {
 
 describe.skipIf(!hasScript)("progress on a terminal", () => {
   it("shows stages with counts while generating and writing, then the summary", () => {
-    const out = inTty("generate -r b2b_saas_ltv_v1 --n-customers 200 --out t");
-    expect(out).toMatch(/\r\x1b\[2Ksimulate\s+\d[\d,]*\/200 customers \(\d+%\)/);
-    expect(out).toMatch(/\r\x1b\[2Kwrite\s+\d+ files, [\d.]+ (B|kB|MB)/);
+    // Make the redraw sequence ("\r" + erase line) visible to plain regular expressions.
+    const out = inTty("generate -r b2b_saas_ltv_v1 --n-customers 200 --out t").replaceAll(
+      `\r${ERASE}`,
+      "<redraw>",
+    );
+    expect(out).toMatch(/<redraw>simulate\s+\d[\d,]*\/200 customers \(\d+%\)/);
+    expect(out).toMatch(/<redraw>write\s+\d+ files, [\d.]+ (B|kB|MB)/);
     expect(out).toContain("Bundle written to ./t");
   });
 
