@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listBundleFiles } from "@leadforge/core/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers.js";
 
 const PACKAGES = ["core", "scheme-lead-scoring", "scheme-lifecycle", "cli"] as const;
@@ -24,10 +24,16 @@ function run(cmd: string, args: string[], cwd: string): string {
 async function project(name: string, deps: (typeof PACKAGES)[number][]): Promise<string> {
   const dir = join(work, name);
   const dependencies = Object.fromEntries(
-    deps.map((d) => [d === "core" ? "@leadforge/core" : d === "cli" ? "@leadforge/cli" : `@leadforge/${d}`, `file:${tarballs[d]}`]),
+    deps.map((d) => [
+      d === "core" ? "@leadforge/core" : d === "cli" ? "@leadforge/cli" : `@leadforge/${d}`,
+      `file:${tarballs[d]}`,
+    ]),
   );
   execFileSync("mkdir", ["-p", dir]);
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name, private: true, type: "module", dependencies }));
+  await writeFile(
+    join(dir, "package.json"),
+    JSON.stringify({ name, private: true, type: "module", dependencies }),
+  );
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir);
   return dir;
 }
@@ -44,7 +50,9 @@ async function hashes(root: string): Promise<Record<string, string>> {
 }
 
 async function golden(pkg: string, file: string): Promise<Record<string, string>> {
-  const g = JSON.parse(await readFile(join(REPO_ROOT, "packages", pkg, "test", "golden", file), "utf8"));
+  const g = JSON.parse(
+    await readFile(join(REPO_ROOT, "packages", pkg, "test", "golden", file), "utf8"),
+  );
   return g.files;
 }
 
@@ -62,7 +70,11 @@ console.log(JSON.stringify({ schemes: listSchemes().map((s) => s.name), hint }))
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "lf-pack-"));
   for (const p of PACKAGES) {
-    const out = run("pnpm", ["pack", "--pack-destination", work], join(REPO_ROOT, "packages", p)).trim();
+    const out = run(
+      "pnpm",
+      ["pack", "--pack-destination", work],
+      join(REPO_ROOT, "packages", p),
+    ).trim();
     tarballs[p] = out.split("\n").pop()!.trim();
   }
 }, 300_000);
@@ -76,11 +88,17 @@ describe("pack and install", () => {
     const dir = await project("only-lead-scoring", ["core", "scheme-lead-scoring"]);
     await writeFile(
       join(dir, "gen.mjs"),
-      API_SCRIPT("b2b_saas_procurement_v1", { seed: 42, exposure_mode: "student_public", n_leads: 300 }, "lifecycle"),
+      API_SCRIPT(
+        "b2b_saas_procurement_v1",
+        { seed: 42, exposure_mode: "student_public", n_leads: 300 },
+        "lifecycle",
+      ),
     );
     const out = JSON.parse(run("node", ["gen.mjs", join(dir, "bundle")], dir));
     expect(out.schemes).toEqual(["lead_scoring"]);
-    expect(out.hint).toMatch(/Unknown generation scheme 'lifecycle'.*pnpm add @leadforge\/scheme-lifecycle/);
+    expect(out.hint).toMatch(
+      /Unknown generation scheme 'lifecycle'.*pnpm add @leadforge\/scheme-lifecycle/,
+    );
     expect(await hashes(join(dir, "bundle"))).toEqual(
       await golden("scheme-lead-scoring", "seed-42-student_public.json"),
     );
@@ -92,21 +110,44 @@ describe("pack and install", () => {
       join(dir, "gen.mjs"),
       API_SCRIPT(
         "b2b_saas_ltv_v1",
-        { seed: 42, exposure_mode: "student_public", n_customers: 150, difficulty: "intermediate", oracle_replicates: 4 },
+        {
+          seed: 42,
+          exposure_mode: "student_public",
+          n_customers: 150,
+          difficulty: "intermediate",
+          oracle_replicates: 4,
+        },
         "lead_scoring",
       ),
     );
     const out = JSON.parse(run("node", ["gen.mjs", join(dir, "bundle")], dir));
     expect(out.schemes).toEqual(["lifecycle"]);
     expect(out.hint).toMatch(/pnpm add @leadforge\/scheme-lead-scoring/);
-    expect(await hashes(join(dir, "bundle"))).toEqual(await golden("scheme-lifecycle", "seed-42-student_public.json"));
+    expect(await hashes(join(dir, "bundle"))).toEqual(
+      await golden("scheme-lifecycle", "seed-42-student_public.json"),
+    );
   }, 300_000);
 
   it("runs the CLI with only lead scoring installed and names the install command for lifecycle", async () => {
     const dir = await project("cli-lead-scoring", ["core", "scheme-lead-scoring", "cli"]);
     const bin = join(dir, "node_modules", ".bin", "leadforge");
-    run(bin, ["generate", "--recipe", "b2b_saas_procurement_v1", "--n-leads", "300", "--out", "b", "--json"], dir);
-    expect(await hashes(join(dir, "b"))).toEqual(await golden("scheme-lead-scoring", "seed-42-student_public.json"));
+    run(
+      bin,
+      [
+        "generate",
+        "--recipe",
+        "b2b_saas_procurement_v1",
+        "--n-leads",
+        "300",
+        "--out",
+        "b",
+        "--json",
+      ],
+      dir,
+    );
+    expect(await hashes(join(dir, "b"))).toEqual(
+      await golden("scheme-lead-scoring", "seed-42-student_public.json"),
+    );
     let stderr = "";
     let status = 0;
     try {
