@@ -192,6 +192,36 @@ describe("generate (toy scheme)", () => {
     expect(manifestOf("regen2").files).toEqual(manifestOf("orig").files);
   });
 
+  it("--from-manifest of a folder recipe asks for the folder; with --recipe PATH it regenerates", () => {
+    mkdirSync(join(project, "recipes/own_recipe"), { recursive: true });
+    writeFileSync(
+      join(project, "recipes/own_recipe/recipe.yaml"),
+      "id: own_recipe\ntitle: Own\nvertical: test\ndescription: Own.\nscheme: toy\nsupported_modes: [student_public]\nsupported_difficulty: [intro]\n",
+    );
+    expect(
+      run(["generate", "-r", "./recipes/own_recipe", "--difficulty", "intro", "--out", "own", "-q"])
+        .code,
+    ).toBe(0);
+    const r = run(["generate", "--from-manifest", "own", "--out", "own2"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: own records recipe 'own_recipe', which no installed scheme ships; if it came from your own recipe folder, add --recipe <path-to-folder>.\n",
+    );
+    expect(
+      run([
+        "generate",
+        "--from-manifest",
+        "own",
+        "--recipe",
+        "./recipes/own_recipe",
+        "--out",
+        "own3",
+        "-q",
+      ]).code,
+    ).toBe(0);
+    expect(manifestOf("own3").files).toEqual(manifestOf("own").files);
+  });
+
   it("--from-manifest refuses a manifest written by another scheme version", () => {
     const m = manifestOf("orig");
     m.scheme_package.version = "1.0.0";

@@ -5,9 +5,11 @@ import {
   type GenerationScheme,
   type InMemoryBundle,
   InvalidConfigError,
+  isLeadforgeError,
   OutputExistsError,
   resolveConfig,
   SchemeVersionError,
+  UnknownRecipeError,
 } from "@leadforge/core";
 import { generateBundleParallel, writeBundle } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
@@ -134,6 +136,19 @@ export async function runGenerate(
     ref,
     cwd: io.cwd,
     env: io.env,
+  }).catch((error: unknown) => {
+    // A manifest only records the recipe id; a recipe from the user's own folder needs its path.
+    if (
+      source &&
+      flags.recipe === undefined &&
+      isLeadforgeError(error) &&
+      error.code === "UNKNOWN_RECIPE"
+    ) {
+      throw new UnknownRecipeError(
+        `${source.path} records recipe '${source.recipeId}', which no installed scheme ships; if it came from your own recipe folder, add --recipe <path-to-folder>.`,
+      );
+    }
+    throw error;
   });
   if (source) {
     if (recipe.id !== source.recipeId) {
