@@ -19,6 +19,9 @@ export {
   type GenerateBundleOptions,
   generateBundle,
   type InMemoryBundle,
+  type PreparedRun,
+  prepareRun,
+  renderBundle,
   type SplitTask,
 } from "./bundle/generate-bundle.js";
 export {

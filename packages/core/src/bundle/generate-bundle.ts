@@ -1,8 +1,14 @@
+import satisfies from "semver/functions/satisfies.js";
 import { version as CORE_VERSION } from "../../package.json";
 import { formatZodIssues } from "../config/format-zod-issues.js";
 import type { Recipe } from "../config/recipe-schema.js";
 import { flattenConfig, resolveConfig } from "../config/resolve-config.js";
-import { CancelledError, InvalidConfigError, InvalidRecipeError } from "../errors/errors.js";
+import {
+  CancelledError,
+  InvalidConfigError,
+  InvalidRecipeError,
+  SchemeVersionError,
+} from "../errors/errors.js";
 import { createRngRoot, RNG_ALGORITHM } from "../rng/create-rng-root.js";
 import { getDefaultRegistry, type SchemeRegistry } from "../scheme/registry.js";
 import type {
@@ -108,6 +114,12 @@ export function prepareRun(opts: GenerateBundleOptions): PreparedRun {
   const registry = opts.registry ?? getDefaultRegistry();
   const recipe = typeof opts.recipe === "string" ? findRecipe(opts.recipe, registry) : opts.recipe;
   const scheme = registry.get(recipe.scheme);
+  if (recipe.scheme_version !== undefined && !satisfies(scheme.version, recipe.scheme_version)) {
+    throw new SchemeVersionError(
+      `Recipe '${recipe.id}' needs ${scheme.packageName}@${recipe.scheme_version}, but ${scheme.version} is installed. Install a matching version: pnpm add ${scheme.packageName}@"${recipe.scheme_version}" (or npm install ${scheme.packageName}@"${recipe.scheme_version}").`,
+      { details: { required: recipe.scheme_version, installed: scheme.version } },
+    );
+  }
   const config = resolveConfig<Record<string, unknown>>({
     scheme,
     recipe,
