@@ -38,9 +38,11 @@ export function readParquetTable(bytes: Uint8Array, name = "table"): ColumnarTab
       throw new TableSchemaError(`column '${f.name}' has unsupported type ${String(f.type)}`);
     return { name: f.name, type, nullable: f.nullable, description: "" };
   });
+  // Arrow recomputes numRows on every access (a sum over batches): read it once.
+  const numRows = arrow.numRows;
   arrow.schema.fields.forEach((f, i) => {
     const vec = arrow.getChildAt(i)!;
-    const out: (number | string | boolean | null)[] = new Array(arrow.numRows);
+    const out: (number | string | boolean | null)[] = new Array(numRows);
     const type = specs[i]!.type;
     if (type === "timestamp") {
       // Arrow's getter returns whole milliseconds; read the raw values to keep µs exactly.
@@ -57,7 +59,7 @@ export function readParquetTable(bytes: Uint8Array, name = "table"): ColumnarTab
       columns.push(out as ColumnValues);
       return;
     }
-    for (let r = 0; r < arrow.numRows; r++) {
+    for (let r = 0; r < numRows; r++) {
       const v = vec.get(r) as unknown;
       if (v === null || v === undefined) out[r] = null;
       else if (type === "date")
@@ -68,5 +70,5 @@ export function readParquetTable(bytes: Uint8Array, name = "table"): ColumnarTab
     void f;
     columns.push(out as ColumnValues);
   });
-  return { spec: { name, description: "", columns: specs }, length: arrow.numRows, columns };
+  return { spec: { name, description: "", columns: specs }, length: numRows, columns };
 }

@@ -1,5 +1,6 @@
 import type { ColumnarTable, ColumnSpec } from "../table/types.js";
 import { listBundleTasks, readDictionary } from "./bundle-tasks.js";
+import { parseCsv } from "./parse-feature-dictionary.js";
 import type { BundleReader, Finding, ValidationContext, ValidationProvider } from "./types.js";
 
 function compareColumns(
@@ -65,6 +66,32 @@ function compareColumns(
     }
   }
   return out;
+}
+
+/**
+ * A table's columns, or for a CSV file its header names typed as declared (CSV carries no
+ * types, so only names and order are checked there).
+ */
+async function readColumns(
+  bundle: BundleReader,
+  file: string,
+  declared: readonly { name: string; type: string }[],
+): Promise<ColumnarTable> {
+  if (file.endsWith(".parquet")) return bundle.readTable(file);
+  const text = await bundle.readText(file);
+  const header = parseCsv(text.slice(0, Math.max(0, text.indexOf("\n")) || text.length))[0] ?? [];
+  const types = new Map(declared.map((d) => [d.name, d.type] as const));
+  const columns: ColumnSpec[] = header.map((name) => ({
+    name,
+    type: (types.get(name) ?? "string") as ColumnSpec["type"],
+    description: "",
+  }));
+  // No rows: value-level checks (nulls) only run on Parquet.
+  return {
+    spec: { name: file, description: "", columns },
+    length: 0,
+    columns: columns.map(() => []),
+  };
 }
 
 function nullsInRequired(
@@ -135,15 +162,20 @@ export function createSchemaProvider(): ValidationProvider {
             });
             continue;
           }
-          if (!entry.file.endsWith(".parquet") || !files.has(entry.file)) continue;
+          if (!files.has(entry.file)) continue;
           const redacted = new Set(rule?.redactedColumns[name] ?? []);
           const expected = spec.columns.filter((c) => !redacted.has(c.name));
-          const table = await bundle.readTable(entry.file);
+          const table = await readColumns(bundle, entry.file, expected);
           out.push(
             ...compareColumns(
               entry.file,
               table.spec.columns,
-              expected.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable ?? false })),
+              expected.map((c) => ({
+                name: c.name,
+                type: c.type,
+                // CSV has no nullability to compare.
+                nullable: entry.file.endsWith(".parquet") ? (c.nullable ?? false) : undefined,
+              })),
             ),
           );
           out.push(...nullsInRequired(entry.file, table, expected));
@@ -170,8 +202,8 @@ export function createSchemaProvider(): ValidationProvider {
         let reference: { file: string; names: string } | null = null;
         for (const split of ["train", "valid", "test"] as const) {
           const file = task.files[split];
-          if (!file.endsWith(".parquet") || !files.has(file)) continue;
-          const table = await bundle.readTable(file);
+          if (!files.has(file)) continue;
+          const table = await readColumns(bundle, file, dictionary);
           const names = table.spec.columns.map((c) => c.name);
           for (const n of names) usedAnywhere.add(n);
           const expected = names

@@ -356,6 +356,18 @@ describe("validateBundle detects each kind of damage", () => {
     expect(loose.ok).toBe(true);
     expect((await validate(d, true)).ok).toBe(false);
   });
+  it("CSV bundles: names are checked from the header; a renamed column is drift", async () => {
+    const d = await make({ exposure_mode: "student_public", format: "csv", n_leads: 300 }, "csv");
+    expect(failing(await validate(d))).toEqual([]);
+    const { readFile } = await import("node:fs/promises");
+    const path = join(d, "tables", "touches.csv");
+    const text = await readFile(path, "utf8");
+    await writeFile(path, text.replace("touch_channel", "channel"));
+    await reseal(d, "tables/touches.csv");
+    const r = await validate(d);
+    expect(withCode(r, "schema_missing_column")[0]).toMatchObject({ column: "touch_channel" });
+    expect(withCode(r, "schema_unexpected_column")[0]).toMatchObject({ column: "channel" });
+  });
   it("injected end-of-horizon opportunities.stage → probe_join_reconstruction names the column", async () => {
     const r = await validate(leaky);
     const f = withCode(r, "probe_join_reconstruction");

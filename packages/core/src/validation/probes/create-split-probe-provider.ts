@@ -155,7 +155,7 @@ export function createSplitProbeProvider(options: SplitProbeOptions = {}): Valid
           out.push({
             severity: "info",
             code: "probe_skipped",
-            message: `Task '${task.id}': model probes skipped (too few rows of each class)`,
+            message: `Task '${task.id}': model probes skipped (${task.files.train.endsWith(".parquet") ? "too few rows of each class" : "they need Parquet split files"})`,
           });
           continue;
         }
