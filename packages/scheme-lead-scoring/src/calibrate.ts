@@ -58,15 +58,50 @@ export interface CalibrateOptions {
   readonly rng: RngRoot;
 }
 
-function bisect(f: (x: number) => number, target: number): number {
-  let lo = -12;
-  let hi = 12;
-  for (let iter = 0; iter < 24; iter++) {
-    const mid = (lo + hi) / 2;
-    if (f(mid) < target) lo = mid;
-    else hi = mid;
+/**
+ * Root of the increasing function `f(x) = target` by bracketed regula falsi (Illinois
+ * variant): a handful of evaluations instead of bisection's two dozen.
+ */
+function solveIncreasing(
+  f: (x: number) => number,
+  target: number,
+  lo0: number,
+  hi0: number,
+): number {
+  let lo = lo0;
+  let hi = hi0;
+  let flo = f(lo) - target;
+  let fhi = f(hi) - target;
+  // Widen the bracket if needed (f is monotone in the shift).
+  for (let k = 0; k < 8 && flo > 0; k++) {
+    lo -= 4;
+    flo = f(lo) - target;
   }
-  return (lo + hi) / 2;
+  for (let k = 0; k < 8 && fhi < 0; k++) {
+    hi += 4;
+    fhi = f(hi) - target;
+  }
+  if (flo > 0) return lo;
+  if (fhi < 0) return hi;
+  let side = 0;
+  let x = (lo + hi) / 2;
+  for (let iter = 0; iter < 30 && hi - lo > 1e-4; iter++) {
+    x = (lo * fhi - hi * flo) / (fhi - flo);
+    const fx = f(x) - target;
+    if (Math.abs(fx) < 2e-5) break;
+    if (fx < 0) {
+      lo = x;
+      flo = fx;
+      if (side === -1) fhi /= 2;
+      side = -1;
+    } else {
+      hi = x;
+      fhi = fx;
+      if (side === 1) flo /= 2;
+      side = 1;
+    }
+  }
+  return x;
 }
 
 /**
@@ -96,25 +131,30 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
   const withShift = (shift: number): MechanismParams => ({ ...mech, calibrationShift: shift });
 
   // Pass 1: from day 0, block = 0.
-  let shift = bisect((s) => {
-    const m = withShift(s);
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      computeHazards(m, drivers[i]!, channels[protos.leadSource[i]!]!, h);
-      sum += conversionProbability({
-        hazards: h,
-        createdDay: protos.leadCreated[i]!,
-        calendar,
-        fromDay: 0,
-        lastDay,
-        state: { stage: 0, dwell: 0 },
-        minDwell: mech.minDwellDays,
-        scratch: dp,
-        lateFrom: Number.POSITIVE_INFINITY,
-      });
-    }
-    return sum / n;
-  }, target);
+  let shift = solveIncreasing(
+    (s) => {
+      const m = withShift(s);
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        computeHazards(m, drivers[i]!, channels[protos.leadSource[i]!]!, h);
+        sum += conversionProbability({
+          hazards: h,
+          createdDay: protos.leadCreated[i]!,
+          calendar,
+          fromDay: 0,
+          lastDay,
+          state: { stage: 0, dwell: 0 },
+          minDwell: mech.minDwellDays,
+          scratch: dp,
+          lateFrom: Number.POSITIVE_INFINITY,
+        });
+      }
+      return sum / n;
+    },
+    target,
+    -8,
+    4,
+  );
 
   const prefixDays = Math.min(opts.horizonDays, window + 1);
   const root = opts.rng;
@@ -184,7 +224,7 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
         }
         return sum / n;
       };
-      shift = bisect(late, target);
+      shift = solveIncreasing(late, target, shift - 1, shift + 1);
       expected = late(shift);
     }
   }

@@ -1,8 +1,8 @@
 /**
  * The chronological order of event rows: by calendar day, then second-of-day (with a per-lead
  * sequence in the low bits), then lead. The key is total, so the order — and therefore every
- * event id — is the same whatever order accounts were simulated in. Counting sort by day,
- * then a small comparator sort inside each day.
+ * event id — is the same whatever order accounts were simulated in. A stable LSD radix sort
+ * over the three keys (lead, then second, then day) keeps it linear and allocation-light.
  */
 export function chronologicalOrder(opts: {
   readonly length: number;
@@ -14,23 +14,31 @@ export function chronologicalOrder(opts: {
 }): Int32Array {
   const { length, lead, t, sec, created, startDay } = opts;
   const day = new Int32Array(length);
-  let maxDay = 0;
-  for (let k = 0; k < length; k++) {
-    const d = created[lead[k]!]! + t[k]! - startDay;
-    day[k] = d;
-    if (d > maxDay) maxDay = d;
-  }
-  const counts = new Int32Array(maxDay + 2);
-  for (let k = 0; k < length; k++) counts[day[k]! + 1]!++;
-  for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
-  const order = new Int32Array(length);
-  const cursor = counts.slice();
-  for (let k = 0; k < length; k++) order[cursor[day[k]!]!++] = k;
-  const cmp = (x: number, y: number) => sec[x]! - sec[y]! || lead[x]! - lead[y]!;
-  for (let d = 0; d <= maxDay; d++) {
-    const from = counts[d]!;
-    const to = counts[d + 1]!;
-    if (to - from > 1) order.subarray(from, to).sort(cmp);
-  }
+  for (let k = 0; k < length; k++) day[k] = created[lead[k]!]! + t[k]! - startDay;
+  let order = new Int32Array(length);
+  for (let k = 0; k < length; k++) order[k] = k;
+  let spare = new Int32Array(length);
+  const pass = (key: Int32Array, shift: number, bits: number) => {
+    const size = 1 << bits;
+    const mask = size - 1;
+    const counts = new Int32Array(size + 1);
+    for (let k = 0; k < length; k++) counts[((key[order[k]!]! >>> shift) & mask) + 1]!++;
+    for (let b = 1; b <= size; b++) counts[b]! += counts[b - 1]!;
+    for (let k = 0; k < length; k++) {
+      const r = order[k]!;
+      spare[counts[(key[r]! >>> shift) & mask]!++] = r;
+    }
+    const tmp = order;
+    order = spare;
+    spare = tmp;
+  };
+  const sortBy = (key: Int32Array) => {
+    let max = 0;
+    for (let k = 0; k < length; k++) if (key[k]! > max) max = key[k]!;
+    for (let shift = 0; shift === 0 || max >>> shift > 0; shift += 14) pass(key, shift, 14);
+  };
+  sortBy(lead);
+  sortBy(sec);
+  sortBy(day);
   return order;
 }

@@ -158,8 +158,23 @@ const ACTIVITY_TYPE_WEIGHTS: readonly (readonly number[])[] = [
 ];
 /** Activity outcomes: connected 0, no_answer 1, left_voicemail 2, meeting_set 3, demo_completed 4. */
 
+/** A second of the business day (08:00–19:00 UTC) from one 32-bit draw. */
 function businessSecond(r: Rng): number {
-  return 8 * 3600 + Math.floor(r.next() * 11 * 3600);
+  return 8 * 3600 + Math.floor((r.nextU32() * 39_600) / 4_294_967_296);
+}
+
+/** Poisson(λ) by inversion with a single uniform (λ is small: a daily event rate). */
+function poissonSmall(r: Rng, lambda: number): number {
+  let p = Math.exp(-lambda);
+  let cum = p;
+  const u = r.next();
+  let k = 0;
+  while (u > cum && k < 1000) {
+    k++;
+    p *= lambda / k;
+    cum += p;
+  }
+  return k;
 }
 
 /**
@@ -266,7 +281,7 @@ export function simulateAccount(
 
       // Touches: recency-decayed, scaled by engagement and outreach cadence.
       const lambda = Math.max(tc.floor, tc.base * tc.decay ** t) * touchScale * STAGE_TOUCH[stage]!;
-      const n = r.poisson(lambda);
+      const n = poissonSmall(r, lambda);
       if (t <= window) wTouches += n;
       const share = stage === 0 ? inShare[0] : inShare[1];
       for (let k = 0; k < n; k++) {
@@ -286,13 +301,14 @@ export function simulateAccount(
       // At most one web session per touch day.
       if (n > 0 && r.next() < pSession) {
         const row = sessions.push();
-        const pages = 1 + r.poisson(pageRate);
-        const pricing = r.poisson(
+        const pages = 1 + poissonSmall(r, pageRate);
+        const pricing = poissonSmall(
+          r,
           stage >= STAGE_SQL ? pricingRate * mech.pricingViews.sqlMultiplier : pricingRate,
         );
         const demo =
           stage === STAGE_DEMO_SCHEDULED || stage === STAGE_DEMO_COMPLETED
-            ? r.poisson(demoRate)
+            ? poissonSmall(r, demoRate)
             : 0;
         const duration = Math.round(25 * (pages + pricing + demo) * Math.exp(r.normal(0.9, 0.35)));
         const scols = sessions.cols;
@@ -343,21 +359,21 @@ export function simulateAccount(
       final === STAGE_LOST ? out.churnDay[i]! : final === STAGE_WON ? out.convDay[i]! : -1;
     if (closed >= 0) {
       const nurture = mech.nurture.rate * Math.exp(tc.engagement * E);
-      for (let t = closed + 1; t < horizonDays; t++) {
-        const n = r.poisson(nurture);
-        for (let k = 0; k < n; k++) {
-          const row = touches.push();
-          const type = r.categorical(NURTURE_TYPE_WEIGHTS);
-          const day = created + t;
-          const tcols = touches.cols;
-          tcols.lead[row] = i;
-          tcols.t[row] = t;
-          tcols.sec[row] = businessSecond(r) * 1024 + (seq++ & 1023);
-          tcols.type[row] = type;
-          tcols.direction[row] = type === 0 ? 1 : 0;
-          tcols.channel[row] = inbound >= 0 ? inbound : source;
-          tcols.campaign[row] = (calendar.monthOfDay[day - monthBase] ?? 0) * 8 + type;
-        }
+      const days = horizonDays - closed - 1;
+      const n = days > 0 ? r.poisson(nurture * days) : 0;
+      for (let k = 0; k < n; k++) {
+        const t = closed + 1 + Math.floor(r.next() * days);
+        const row = touches.push();
+        const type = r.categorical(NURTURE_TYPE_WEIGHTS);
+        const day = created + t;
+        const tcols = touches.cols;
+        tcols.lead[row] = i;
+        tcols.t[row] = t;
+        tcols.sec[row] = businessSecond(r) * 1024 + (seq++ & 1023);
+        tcols.type[row] = type;
+        tcols.direction[row] = type === 0 ? 1 : 0;
+        tcols.channel[row] = inbound >= 0 ? inbound : source;
+        tcols.campaign[row] = (calendar.monthOfDay[day - monthBase] ?? 0) * 8 + type;
       }
     }
   }
