@@ -45,7 +45,7 @@ export function partitionRanges(n: number, k: number): { start: number; end: num
  * Generate a bundle with world building spread over worker threads, each simulating a
  * contiguous range of independence units (accounts, customers) with keyed streams; the
  * parts are merged in range order and rendered once. The result is identical to
- * {@link generateBundle} for any worker count. Falls back to a single thread when the
+ * `generateBundle` for any worker count. Falls back to a single thread when the
  * scheme does not declare `partition`, or `workers <= 1`.
  */
 export async function generateBundleParallel(
