@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  createLabelBandProvider,
+  createLeadScoringValidators,
   createRegistry,
   dropColumns,
   type Finding,
@@ -11,7 +13,7 @@ import {
   getColumn,
   type ValidationResult,
 } from "../../src/index.js";
-import { validateBundle, writeBundle } from "../../src/node/index.js";
+import { openBundle, validateBundle, writeBundle } from "../../src/node/index.js";
 import { miniFunnelScheme } from "../fixtures/mini-funnel-scheme.js";
 import {
   appendRows,
@@ -217,6 +219,43 @@ describe("validateBundle detects each kind of damage", () => {
         ),
       },
     ]);
+  });
+  it("the lead-scoring preset's time cut catches the same late touch", async () => {
+    const d = await fresh();
+    const leads = await readTable(d, "tables/leads.parquet");
+    const created = getColumn(leads, "lead_created_at") as number[];
+    const t = await readTable(d, "tables/touches.parquet");
+    const late = (created[0]! + 31) * 86_400_000_000;
+    const lead = (getColumn(leads, "lead_id") as string[])[0]!;
+    await writeTable(
+      d,
+      "tables/touches.parquet",
+      appendRows(t, [["touch_late_2", lead, late, "call"]]),
+    );
+    const timeCut = createLeadScoringValidators().find((p) => p.name === "time_cut")!;
+    const findings = await timeCut.check(await openBundle(d));
+    expect(findings).toMatchObject([{ code: "post_cutoff_rows", value: 1 }]);
+  });
+  it("label rate outside the tier's band → label_rate_out_of_band (noted only when the bundle is small)", async () => {
+    const bundle = await openBundle(pub);
+    const strictBand = createLabelBandProvider({
+      taskId: "converted_within_90_days",
+      bands: { intermediate: { min: 0.6, max: 0.9 } },
+      minRows: 100,
+    });
+    expect(await strictBand.check(bundle)).toMatchObject([
+      {
+        severity: "error",
+        code: "label_rate_out_of_band",
+        message: expect.stringMatching(/outside the intermediate band \[0\.6, 0\.9\]/),
+      },
+    ]);
+    const small = createLabelBandProvider({
+      taskId: "converted_within_90_days",
+      bands: { intermediate: { min: 0.6 } },
+      minRows: 10_000,
+    });
+    expect((await small.check(bundle))[0]!.severity).toBe("info");
   });
   it("leaked (redacted) column in a public table and task file → redacted_*_present", async () => {
     const d = await fresh();
