@@ -17,7 +17,8 @@ for (const name of [
   "tenure_weeks",
   "avg_feature_depth_l12w",
   "payment_failure_count",
-  "in_dunning_at_snapshot",
+  "unpaid_invoices_at_snapshot",
+  "days_since_last_invoice",
   "weeks_to_next_renewal",
   "mrr_change_full_period",
 ]) {

@@ -18,7 +18,7 @@ for (const tier of ["intro", "intermediate", "advanced"]) {
       if (cw >= 0 && cw <= 52) yr1++;
     }
     const out: string[] = [
-      `${tier.padEnd(12)} seed ${seed} ${w.motif.name.padEnd(27)} yr1churn ${f(yr1 / n)}`,
+      `${tier.padEnd(12)} seed ${seed} ${w.motif.name.padEnd(27)} yr1churn ${f(yr1 / n)} active_at_end ${f(w.final.churnWeek.filter((x) => x < 0).length / n)}`,
     ];
     for (const regime of ["calendar", "early"] as const) {
       const s = buildSnapshot(w, regime);
@@ -34,7 +34,7 @@ for (const tier of ["intro", "intermediate", "advanced"]) {
         (getColumn(s.table, "renewal_count") as number[]).filter((v) => v > 0).length /
         s.customers.length;
       out.push(
-        `${regime} rows ${s.customers.length} zero365 ${f(z)} top10 ${f(top / tot)} churn180 ${f(c180)}`,
+        `${regime} rows ${s.customers.length} zero365 ${f(z)} top10 ${f(top / tot)} churn180 ${f(c180)} renewed ${f(ren)}`,
       );
     }
     console.log(out.join(" | "));

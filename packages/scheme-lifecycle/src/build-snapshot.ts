@@ -88,7 +88,8 @@ export function buildSnapshot(world: LifecycleWorld, regime: Regime): Snapshot {
   const cNps = col("last_nps_score");
   const cPf = col("payment_failure_count");
   const cPfW = col("weeks_since_last_payment_failure");
-  const cDun = col("in_dunning_at_snapshot");
+  const cDun = col("unpaid_invoices_at_snapshot");
+  const cLastInv = col("days_since_last_invoice");
   const cTrap = col("mrr_change_full_period");
   const cT = [col("ltv_revenue_90d"), col("ltv_revenue_365d"), col("ltv_revenue_730d")];
   const cCh = col("churned_within_180d");
@@ -176,22 +177,25 @@ export function buildSnapshot(world: LifecycleWorld, regime: Regime): Snapshot {
     cNps[r] = nps;
 
     // Invoices: dunning state as of the cutoff, and the targets after it.
-    let inDunning = false;
+    let unpaid = 0;
+    let lastInvoiceDay = s0;
     const rev = [0, 0, 0];
     for (let v = lg.invStart[i]!; v < lg.invStart[i + 1]!; v++) {
       const day = s0 + 7 * lg.invWeek[v]!;
       const status = lg.invStatus[v]!;
       if (day <= cut) {
+        lastInvoiceDay = day;
         if (status === PAY_PAID) continue;
         const rw = lg.invResolvedWeek[v]!;
-        if (status === PAY_FAILED || rw < 0 || s0 + 7 * rw > cut) inDunning = true;
+        if (status === PAY_FAILED || rw < 0 || s0 + 7 * rw > cut) unpaid++;
         continue;
       }
       if (status !== PAY_PAID && status !== PAY_RECOVERED) continue;
       const gap = day - cut;
       for (let w = 0; w < 3; w++) if (gap <= WINDOWS[w]!) rev[w]! += lg.invAmount[v]!;
     }
-    cDun[r] = inDunning;
+    cDun[r] = unpaid;
+    cLastInv[r] = cut - lastInvoiceDay;
     for (let w = 0; w < 3; w++) cT[w]![r] = rev[w];
     const cw = final.churnWeek[i]!;
     cCh[r] = cw >= 0 && s0 + 7 * cw <= cut + 180;

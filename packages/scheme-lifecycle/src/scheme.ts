@@ -1,7 +1,8 @@
-import { defineScheme } from "@leadforge/core";
+import { createLifecycleValidators, defineScheme } from "@leadforge/core";
 import { version } from "../package.json";
 import { buildLifecycleWorld, type LifecycleWorld } from "./build-world.js";
 import { LIFECYCLE_EXPOSURE } from "./exposure.js";
+import { createInvoiceStatusProvider } from "./invoice-status-provider.js";
 import { type LifecycleNarrative, lifecycleNarrativeSchema } from "./narrative.js";
 import { type LifecycleParams, lifecycleParamsSchema } from "./params.js";
 import { type LifecycleProfile, lifecycleProfileSchema } from "./profile.js";
@@ -37,4 +38,13 @@ export const lifecycleScheme = defineScheme<
   recipes: RECIPES,
   buildWorld: buildLifecycleWorld,
   render: renderLifecycle,
+  // Core's lifecycle preset (per-regime time cuts of public tables, split probes, the
+  // join-reconstruction probe) plus the exact as-of-cutoff invoice-status check. The join
+  // probe's lift cap is 0.08: on clean bundles of 1,500 customers its lift ranges from −0.04
+  // to +0.07 (the churn label is weakly predictable, so the small probe GBM is noisy), and it
+  // cannot see the reference's invoice-status leak at all — the exact check does.
+  validators: [
+    ...createLifecycleValidators({ joinProbe: { maxLift: 0.08 } }),
+    createInvoiceStatusProvider(),
+  ],
 });

@@ -146,11 +146,18 @@ export const SNAPSHOT_COLUMNS: readonly ColumnSpec[] = [
     { nullable: true, unit: "weeks", window: "start .. cutoff" },
   ),
   f(
-    "in_dunning_at_snapshot",
-    "bool",
+    "unpaid_invoices_at_snapshot",
+    "int32",
     "financial",
-    "An invoice is unpaid and still in dunning at the cutoff.",
-    { window: "as of cutoff" },
+    "Invoices unpaid and still in dunning at the cutoff (0 when the account is in good standing).",
+    { window: "as of cutoff", bounds: { min: 0 } },
+  ),
+  f(
+    "days_since_last_invoice",
+    "int32",
+    "financial",
+    "Days from the last invoice on or before the cutoff to the cutoff (position in the billing cycle).",
+    { unit: "days", window: "start .. cutoff", bounds: { min: 0 } },
   ),
   {
     name: TRAP_COLUMN,
@@ -206,7 +213,8 @@ export const SNAPSHOT_COLUMNS: readonly ColumnSpec[] = [
  * therefore left out of its task files (never shipped as zero-variance features).
  */
 export function earlyDegenerateColumns(earlyTenureWeeks: number): string[] {
-  const out = ["tenure_weeks"];
+  // Every row has the same tenure, so its billing-cycle position is the same too.
+  const out = ["tenure_weeks", "days_since_last_invoice"];
   if (earlyTenureWeeks < 52) out.push("renewal_count");
   if (earlyTenureWeeks < 13) out.push("last_nps_score");
   // Only the week-0 invoice precedes an anchor before week 5: the gap would be constant.

@@ -203,3 +203,54 @@ describe.each(WORLDS)("ledger invariants (seed $seed)", ({ world, tables }) => {
     expect(formatIsoDate(world.observationDay)).toBe("2026-01-26");
   });
 });
+
+describe("week-order edge cases", () => {
+  // Customer ids repeat across worlds: key every event by world and customer.
+  const all = WORLDS.flatMap(({ seed, tables }) => {
+    const starts = new Map(tables.customers!.map((c) => [c.customer_id, c]));
+    return tables.subscription_events!.map((e) => ({
+      e,
+      c: starts.get(e.customer_id)!,
+      key: `${seed}:${e.customer_id}`,
+    }));
+  });
+  const weekOf = (x: { e: R; c: R }) => (evDay(x.e) - (x.c.customer_start_at as number)) / 7;
+
+  it("allows an expansion in week 0 and in a renewal week (after the renewal)", () => {
+    const expansions = all.filter((x) => x.e.event_type === "expansion");
+    expect(expansions.some((x) => weekOf(x) === 0)).toBe(true);
+    const renewalWeekExpansions = expansions.filter((x) =>
+      isRenewalWeek(weekOf(x), x.c.contract_term_months as number),
+    );
+    expect(renewalWeekExpansions.length).toBeGreaterThan(0);
+    for (const x of renewalWeekExpansions) {
+      const same = all.filter((y) => y.key === x.key && evDay(y.e) === evDay(x.e));
+      const types = same.map((y) => y.e.event_type);
+      expect(types.indexOf("renewal")).toBeLessThan(types.indexOf("expansion"));
+    }
+  });
+
+  it("never expands or churns voluntarily while a collections case is open", () => {
+    const byCust = new Map<string, R[]>();
+    for (const x of all) {
+      if (!byCust.has(x.key)) byCust.set(x.key, []);
+      byCust.get(x.key)!.push(x.e);
+    }
+    let openChurns = 0;
+    for (const [key, events] of byCust) {
+      let open = -1;
+      for (const e of events) {
+        if (e.event_type === "payment_failure" && open < 0) open = evDay(e);
+        else if (e.event_type === "payment_recovered") open = -1;
+        else if (e.event_type === "expansion") expect(open, key).toBe(-1);
+        else if (e.event_type === "churn" && open >= 0) {
+          // A churn during an open case is its write-off, exactly dunning_weeks after it opened.
+          const world = WORLDS.find((w) => key.startsWith(`${w.seed}:`))!.world;
+          expect(evDay(e) - open).toBe(7 * world.motif.payment.dunningWeeks);
+          openChurns++;
+        }
+      }
+    }
+    expect(openChurns).toBeGreaterThan(0);
+  });
+});
