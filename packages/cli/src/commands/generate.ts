@@ -13,14 +13,8 @@ import {
 } from "@leadforge/core";
 import { generateBundleParallel, writeBundle } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
-import {
-  displayPath,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatMean,
-  formatRate01,
-} from "../format.js";
+import { displayPath } from "../format.js";
+import { formatGenerateSummary, summarizeGenerate } from "../generate-summary.js";
 import { installCommand } from "../install-hint.js";
 import { sourceDateEpoch } from "../parse-flags.js";
 import { createProgressDisplay } from "../progress.js";
@@ -234,66 +228,8 @@ export async function runGenerate(
   } finally {
     progress.clear();
   }
-  const elapsedMs = performance.now() - started;
-  const { manifest } = written;
-  const nFiles = Object.keys(manifest.files).length + 1;
-  const tables = Object.fromEntries(
-    Object.entries(manifest.tables).map(([name, t]) => [name, t.row_count]),
-  );
-  const tasks = Object.fromEntries(
-    Object.entries(bundle.facts.tasks).map(([id, t]) => [
-      id,
-      {
-        type: t.type,
-        rows: { train: t.splits.train.rows, valid: t.splits.valid.rows, test: t.splits.test.rows },
-        [t.type === "binary_classification" ? "label_rate" : "label_mean"]: {
-          train: t.splits.train.labelMean,
-          valid: t.splits.valid.labelMean,
-          test: t.splits.test.labelMean,
-        },
-      },
-    ]),
-  );
-
-  if (flags.json) {
-    io.stdout.write(
-      `${JSON.stringify(
-        {
-          out: written.outDir,
-          recipe_id: recipe.id,
-          scheme: { name: scheme.name, package: scheme.packageName, version: scheme.version },
-          seed: common.seed,
-          difficulty: common.difficulty,
-          exposure_mode: common.exposure_mode,
-          split_strategy: common.split_strategy,
-          format: common.format,
-          files: nFiles,
-          bytes: written.bytes,
-          elapsed_ms: Math.round(elapsedMs),
-          tables,
-          tasks,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-  } else if (!flags.quiet) {
-    const totalRows = Object.values(tables).reduce((a, b) => a + b, 0);
-    const lines = [
-      `Bundle written to ${shown}`,
-      `  recipe ${recipe.id} · scheme ${scheme.name} ${scheme.version} · seed ${common.seed} · ${common.difficulty} · ${common.exposure_mode} · ${common.format}`,
-      `  tables: ${Object.entries(tables)
-        .map(([n, r]) => `${n} ${formatCount(r)}`)
-        .join(", ")}`,
-      ...Object.entries(bundle.facts.tasks).map(([id, t]) => {
-        const s = t.splits;
-        const what = t.type === "binary_classification" ? "label rate" : "label mean";
-        const f = t.type === "binary_classification" ? formatRate01 : formatMean;
-        return `  task ${id}: train ${formatCount(s.train.rows)} / valid ${formatCount(s.valid.rows)} / test ${formatCount(s.test.rows)}, ${what} ${f(s.train.labelMean)} / ${f(s.valid.labelMean)} / ${f(s.test.labelMean)}`;
-      }),
-      `  ${nFiles} files, ${formatBytes(written.bytes)}, ${formatCount(totalRows)} table rows in ${formatDuration(elapsedMs)}`,
-    ];
-    io.stdout.write(`${lines.join("\n")}\n`);
-  }
+  const summary = summarizeGenerate(bundle, written, performance.now() - started);
+  if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else if (!flags.quiet) io.stdout.write(formatGenerateSummary(summary, shown));
   return 0;
 }
