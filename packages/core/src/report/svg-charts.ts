@@ -186,9 +186,11 @@ export function barChart(o: {
   const H = 10 + o.bars.length * row + 8;
   const min = o.min ?? 0;
   const max = o.max ?? Math.max(...o.bars.map((b) => b.value), min + 1e-9);
-  const iw = W - lw - 64;
-  const sx = (v: number) => lw + ((Math.min(max, Math.max(min, v)) - min) / (max - min || 1)) * iw;
   const f = o.format ?? ((v: number) => fmt(v, 3));
+  // Reserve room for the longest value text so it never runs past the chart.
+  const longest = Math.max(...o.bars.map((b) => (b.text ?? f(b.value)).length), 4);
+  const iw = W - lw - Math.max(48, longest * 6.6 + 12);
+  const sx = (v: number) => lw + ((Math.min(max, Math.max(min, v)) - min) / (max - min || 1)) * iw;
   const parts = o.bars.map((b, i) => {
     const y = 10 + i * row;
     const w = Math.max(1.5, sx(b.value) - lw);
@@ -299,16 +301,24 @@ export function stackedBars(o: {
     out.push(
       `<text class="blabel" x="${lw - 8}" y="${y + 18}" text-anchor="end">${esc(r.label)}</text>`,
     );
+    // A part too narrow for its label hands the label on to the next part.
+    let carried = "";
     for (const p of r.parts) {
       const w = (p.value / total) * iw;
       if (w <= 0) continue;
+      const share = `${((100 * p.value) / total).toFixed(1)}%`;
       out.push(
-        `<rect x="${r2(x)}" y="${y + 4}" width="${r2(w)}" height="${row - 10}" fill="${p.color}"><title>${esc(`${r.label} · ${p.name}: ${fmtInt(p.value)} (${((100 * p.value) / total).toFixed(1)}%)`)}</title></rect>`,
+        `<rect x="${r2(x)}" y="${y + 4}" width="${r2(w)}" height="${row - 10}" fill="${p.color}"><title>${esc(`${r.label} · ${p.name}: ${fmtInt(p.value)} (${share})`)}</title></rect>`,
       );
-      if (w > 44)
+      if (w > 44) {
+        const text = carried
+          ? `${carried}${p.name} ${share} (${fmtCompact(p.value)})`
+          : `${share} · ${fmtCompact(p.value)}`;
         out.push(
-          `<text class="inbar" x="${r2(x + 8)}" y="${y + 20}"${p.ink ? ` style="fill:${p.ink}"` : ""}>${((100 * p.value) / total).toFixed(1)}% · ${esc(fmtCompact(p.value))}</text>`,
+          `<text class="inbar" x="${r2(x + 8)}" y="${y + 20}"${p.ink ? ` style="fill:${p.ink}"` : ""}>${esc(text)}</text>`,
         );
+        carried = "";
+      } else carried += `${p.name} ${share} (${fmtCompact(p.value)}) · `;
       x += w;
     }
   });
