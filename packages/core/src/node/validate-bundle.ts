@@ -97,7 +97,10 @@ export async function validateBundle(
     );
   }
   const bundle = await openBundle(root);
-  const initial: Finding[] = await checkBundleFiles(root, parsed.data, present);
+  const initial: Finding[] = (await checkBundleFiles(root, parsed.data, present)).map((f) => ({
+    ...f,
+    provider: "integrity",
+  }));
   const registry = options.registry ?? getDefaultRegistry();
   let scheme: GenerationScheme | undefined;
   try {
