@@ -13,6 +13,12 @@ const onSigint = () => {
 };
 process.on("SIGINT", onSigint);
 
+// `leadforge … | head` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), {
   signal: controller.signal,
   hooks: {
