@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BIN, runCliBin } from "./helpers.js";
@@ -60,6 +61,17 @@ describe("leadforge (global behaviour)", () => {
     expect(bash.stdout).toContain("complete -o filenames -F _leadforge leadforge");
     expect(bash.stdout).toContain("student_public research_instructor");
     expect(bash.stdout).toContain("b2b_saas_procurement_v1");
+    // The script parses, and completing `leadforge generate --mode s` offers student_public.
+    const probe = spawnSync(
+      "bash",
+      [
+        "-c",
+        `${bash.stdout}\nCOMP_WORDS=(leadforge generate --mode s); COMP_CWORD=3; _leadforge; echo "\${COMPREPLY[*]}"`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(probe.stderr).toBe("");
+    expect(probe.stdout.trim()).toBe("student_public");
     const zsh = runCliBin(["completion", "zsh"]);
     expect(zsh.code).toBe(0);
     expect(zsh.stdout.startsWith("#compdef leadforge")).toBe(true);
