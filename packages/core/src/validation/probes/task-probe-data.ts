@@ -39,7 +39,7 @@ function labelled(
 }
 
 /** Rows a probe trains or evaluates on at most: enough to see a leak, bounded cost on big bundles. */
-export const PROBE_MAX_ROWS = 20_000;
+export const PROBE_MAX_ROWS = 10_000;
 
 /** An evenly strided, order-preserving subsample of at most `max` rows (deterministic). */
 function cap(
