@@ -78,3 +78,33 @@ console.log(`conv day p10/50/90 ${q(convDays, 0.1)}/${q(convDays, 0.5)}/${q(conv
 console.log(
   `hazard p10/50/90: adv0 ${haz(0)} adv3 ${haz(3)} churn ${haz(6)} close ${haz(7)} closeLate ${haz(11)}`,
 );
+const byMonth = new Map<number, [number, number]>();
+for (let i = 0; i < n; i++) {
+  const m = world.calendar.monthOfDay[world.pop.leadCreated[i]! - world.calendar.startDay]!;
+  const r = byMonth.get(m) ?? [0, 0];
+  r[0] += outcomes.convDay[i]! >= 0 ? 1 : 0;
+  r[1] += 1;
+  byMonth.set(m, r);
+}
+console.log(
+  `conversion by creation month: ${[...byMonth]
+    .sort((a, b) => a[0] - b[0])
+    .map(([m, [c, t]]) => `m${m} ${(c / t).toFixed(3)} (n=${t})`)
+    .join(", ")}`,
+);
+const srcConv = new Map<number, [number, number]>();
+for (let i = 0; i < n; i++) {
+  const s = world.pop.leadSource[i]!;
+  const r = srcConv.get(s) ?? [0, 0];
+  r[0] += outcomes.convDay[i]! >= 0 ? 1 : 0;
+  r[1] += 1;
+  srcConv.set(s, r);
+}
+console.log(
+  `conversion by source: ${[...srcConv]
+    .sort((a, b) => a[0] - b[0])
+    .map(
+      ([s, [c, t]]) => `${world.narrative.gtm_motion.channels[s]} ${(c / t).toFixed(3)} (n=${t})`,
+    )
+    .join(", ")}`,
+);

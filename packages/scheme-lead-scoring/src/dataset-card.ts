@@ -84,7 +84,7 @@ ${facts.exposure.cutoff}${
 
 ## The trap column
 
-\`${TRAP_COLUMN}\` counts a lead's touches over the **whole** simulated horizon, including the days after the snapshot. It is in the task files on purpose and is flagged in \`feature_dictionary.csv\` (role \`trap\`): a real model could not know it at prediction time. Ask yourself why it looks predictive, and train without it.
+\`${TRAP_COLUMN}\` counts a lead's touches over the **whole** simulated horizon, including the days after the snapshot. It is in the task files on purpose and is flagged in \`feature_dictionary.csv\` (role \`trap\`, leakage risk): no model could know it at prediction time. Whatever it seems to add comes from the future — evaluate with and without it, and ship without it.
 
 ## The simulated world
 

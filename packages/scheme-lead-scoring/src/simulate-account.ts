@@ -206,6 +206,10 @@ export function simulateAccount(
   const tc = mech.touches;
   const minDwell = mech.minDwellDays;
   const monthBase = calendar.startDay;
+  // Per-day touch base rate and per-stage activity probability, computed once.
+  const decay = new Float64Array(horizonDays);
+  for (let t = 0; t < horizonDays; t++) decay[t] = Math.max(tc.floor, tc.base * tc.decay ** t);
+  const pAct = new Float64Array(OPEN_STAGES);
   for (let p = pop.acctLeadOffsets[a]!; p < pop.acctLeadOffsets[a + 1]!; p++) {
     const i = pop.acctLeads[p]!;
     const c = pop.leadContact[i]!;
@@ -231,6 +235,8 @@ export function simulateAccount(
     const demoRate = 0.9 * Math.exp(0.3 * E);
     const zResp = latentZ(pop.cntResponsiveness[c]!);
     const actBase = mech.activities.sales * drivers.sales + mech.activities.responsiveness * zResp;
+    for (let s = 1; s < OPEN_STAGES; s++)
+      pAct[s] = sigmoid(mech.activities.intercepts[s]! + actBase);
     const pConnectCall = sigmoid(-0.2 + 0.6 * zResp);
     const pConnectEmail = sigmoid(-0.9 + 0.6 * zResp);
     const inShare = INBOUND_SHARE[channelName] ?? [0.4, 0.3];
@@ -280,7 +286,7 @@ export function simulateAccount(
       if (!won && stage <= 1 && r.next() < (qe ? h[10 + late]! : h[9 + late]!)) won = true;
 
       // Touches: recency-decayed, scaled by engagement and outreach cadence.
-      const lambda = Math.max(tc.floor, tc.base * tc.decay ** t) * touchScale * STAGE_TOUCH[stage]!;
+      const lambda = decay[t]! * touchScale * STAGE_TOUCH[stage]!;
       const n = poissonSmall(r, lambda);
       if (t <= window) wTouches += n;
       const share = stage === 0 ? inShare[0] : inShare[1];
@@ -332,8 +338,7 @@ export function simulateAccount(
       }
       // At most one sales activity per day while the lead is with sales.
       if (stage >= 1) {
-        const intercept = mech.activities.intercepts[stage]!;
-        if (r.next() < sigmoid(intercept + actBase)) {
+        if (r.next() < pAct[stage]!) {
           const row = activities.push();
           const type = r.categorical(ACTIVITY_TYPE_WEIGHTS[stage]!);
           let outcome: number;
