@@ -421,6 +421,19 @@ describe("generate (bad input)", () => {
     );
   });
 
+  it("a recipe folder whose scheme package is missing names the package with the recipe's range", () => {
+    mkdirSync(join(project, "renewals_v1"), { recursive: true });
+    writeFileSync(
+      join(project, "renewals_v1/recipe.yaml"),
+      "id: renewals_v1\ntitle: R\nvertical: t\ndescription: d\nscheme: renewals\nscheme_version: ^3.1.0\nsupported_modes: [student_public]\nsupported_difficulty: [intro]\n",
+    );
+    const r = run(["generate", "-r", "./renewals_v1"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: Recipe 'renewals_v1' needs generation scheme 'renewals', which is not installed; install @leadforge/scheme-renewals: pnpm add @leadforge/scheme-renewals@^3.1.0 (or: npm install @leadforge/scheme-renewals@^3.1.0)\n",
+    );
+  });
+
   it("--debug adds the stack trace", () => {
     const r = run(["generate", "-r", "nope_v1", "--debug"]);
     expect(r.code).toBe(2);
