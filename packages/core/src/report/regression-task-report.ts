@@ -138,6 +138,10 @@ export function regressionTaskReport(options: {
     trapColumns: data.features.filter((f) => f.role === "trap").map((f) => f.name),
     target: { train: targetDistribution(data.trainY), test: targetDistribution(data.testY) },
     models,
+    perfectLorenz: lorenzCurve(data.testY, data.testY, 20).map((p) => ({
+      population: p.population,
+      value: metric(p.value) ?? 0,
+    })),
     featureSignal: featureSignals({
       train: data.train,
       test: data.test,

@@ -317,6 +317,12 @@ function regressionSection(t: RegressionTaskReport): string {
         area: k === "gradient_boosting_log1p",
       })),
       {
+        name: "Perfect ranking",
+        color: "#495057",
+        dashed: true,
+        points: t.perfectLorenz.map((p) => [p.population, p.value] as const),
+      },
+      {
         name: "Random",
         color: GREY,
         dashed: true,
@@ -363,7 +369,7 @@ function regressionSection(t: RegressionTaskReport): string {
 <p class="lede">Target <code>${esc(t.label)}</code> · models fit log1p(target) on ${fmtInt(t.splits.train.rows)} rows, scored on ${fmtInt(t.splits.test.rows)} test rows · ${t.features.length} feature columns</p>
 <div class="kpis">${kpis}</div>
 <div class="grid2">
-${card("Lorenz / Gini curve", "Share of the target held by the customers each model ranks highest.", lorenz)}
+${card("Lorenz / Gini curve", "Share of the target held by the rows each model ranks highest; dashed black = perfect ranking.", lorenz)}
 ${card("Target distribution", "A zero mass and a heavy right tail are what make lifetime value hard.", dist)}
 ${card("Decile calibration", "Mean prediction vs mean actual per prediction decile.", deciles)}
 ${card("Feature signal", "Each column alone: |Spearman| with the target on test. Red = trap column.", signalBars(t.featureSignal, false))}

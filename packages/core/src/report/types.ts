@@ -141,6 +141,8 @@ export interface RegressionTaskReport {
   readonly target: { readonly train: TargetDistribution; readonly test: TargetDistribution };
   /** Test metrics per model: `linear_log1p`, `gradient_boosting_log1p`, and `oracle` when known. */
   readonly models: Readonly<Record<string, RegressorMetrics>>;
+  /** Lorenz curve of a perfect ranking of the test target (the Gini = 1 reference). */
+  readonly perfectLorenz: readonly LorenzPoint[];
   /** Univariate signal per feature (|Spearman| on test), strongest first. */
   readonly featureSignal: readonly FeatureSignal[];
 }
