@@ -87,10 +87,17 @@ export function renderDatasetCard(input: LifecycleCardInput, facts: BundleFacts)
     );
   } else {
     L.push(
-      "The tables hold the full simulated history. **Right-censoring:** the simulation stops 730 days after each customer's latest cutoff, so `subscriptions.subscription_status = active` means *still active when the simulation stopped*; the total lifetime value of those customers is censored. The targets never are: every window is fully simulated.",
+      "The tables hold the full simulated history, including everything after the cutoffs (that is what makes this the instructor bundle).",
       "",
     );
   }
+  L.push("## Right-censoring", "");
+  L.push(
+    "The targets are never censored: every customer is simulated through its latest cutoff + 730 days, so each window is complete (a customer who churns inside a window simply brings in less, or nothing). The *total* lifetime value in the relational tables is censored: the simulation stops at that horizon, so a customer still active then (`subscription_status = active` in instructor bundles) would have kept paying. Summing a customer's invoices is not its lifetime value.",
+    "",
+    "Because a live customer is invoiced every month, a zero at 90 days means the customer is gone, so the zero share is the same in every window; what grows with the window is the low-value mass and the right tail.",
+    "",
+  );
   L.push("## Leakage trap", "");
   L.push(
     `\`${TRAP_COLUMN}\` is the MRR change up to the **end of the simulation**, so it includes expansions after the cutoff that produce the very revenue being predicted. It is kept on purpose (flagged in \`feature_dictionary.csv\`) as a lesson: compare a model with and without it. Its honest counterpart is \`mrr_change_at_snapshot\`.`,

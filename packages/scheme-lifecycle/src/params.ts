@@ -32,7 +32,7 @@ export const lifecycleParamsSchema = z.strictObject({
    */
   public_regime: z.enum(["calendar", "early"]).default("calendar"),
   /** Monte Carlo replicates per customer for the instructor oracle (true expected targets). */
-  oracle_replicates: z.int().min(1).max(1000).default(32),
+  oracle_replicates: z.int().min(1).max(1000).default(16),
 });
 
 /** Validated lifecycle params. */
