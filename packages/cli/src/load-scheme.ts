@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   createRegistry,
@@ -11,6 +9,7 @@ import {
 } from "@leadforge/core";
 import { peerRange } from "./cli-package.js";
 import { installCommand } from "./install-hint.js";
+import { resolveFromProject } from "./resolve-from-project.js";
 import { BUILTIN_SCHEMES, extraSchemePackages } from "./scheme-catalogue.js";
 
 /** Result of trying to load one scheme package. */
@@ -61,13 +60,8 @@ async function importPackage(
     if (!isNotFound(error, packageName)) throw error;
   }
   // Not visible from the CLI's own install (e.g. a global CLI): try the user's project.
-  let resolved: string;
-  try {
-    resolved = createRequire(join(cwd, "package.json")).resolve(packageName);
-  } catch (error) {
-    if (isNotFound(error, packageName)) return undefined;
-    throw error;
-  }
+  const resolved = resolveFromProject(packageName, cwd);
+  if (resolved === undefined) return undefined;
   const url = pathToFileURL(resolved).href;
   return { mod: await import(url), url };
 }
