@@ -45,7 +45,8 @@ export interface MotifMechanism {
 }
 
 /**
- * The five lifecycle motif families. Directional facts kept from the reference: expansion-led
+ * The five lifecycle motif families. Directional facts kept from the reference (realized rates,
+ * pinned by a test): expansion-led
  * expands most and churns least; churner-dominated churns most; payment-fragile fails
  * payments at more than twice every other motif's rate and recovers least.
  *

@@ -1,0 +1,37 @@
+import { createRngRoot, getColumn, spearman } from "@leadforge/core";
+import { describe, expect, it } from "vitest";
+import { buildSnapshot } from "../src/build-snapshot.js";
+import { computeOracle } from "../src/oracle.js";
+import { buildWorld } from "./helpers.js";
+
+const world = buildWorld({ seed: 44, n_customers: 800, difficulty: "intermediate" });
+
+describe.each(["calendar", "early"] as const)("oracle (%s)", (regime) => {
+  const snap = buildSnapshot(world, regime);
+  const oracle = computeOracle({ world, snapshot: snap, rng: createRngRoot(44), replicates: 24 });
+  const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / xs.length;
+
+  it("is calibrated in aggregate: expected revenue and churn match the realized ones", () => {
+    for (const [w, name] of [
+      [0, "ltv_revenue_90d"],
+      [1, "ltv_revenue_365d"],
+      [2, "ltv_revenue_730d"],
+    ] as const) {
+      const actual = mean(getColumn(snap.table, name) as number[]);
+      expect(Math.abs(mean(oracle.revenue[w]) / actual - 1), name).toBeLessThan(0.08);
+    }
+    const churn = (getColumn(snap.table, "churned_within_180d") as boolean[]).map(Number);
+    expect(Math.abs(mean(oracle.churn180) - mean(churn))).toBeLessThan(0.03);
+  });
+
+  it("ranks realized revenue better than current MRR alone", () => {
+    const actual = getColumn(snap.table, "ltv_revenue_365d") as number[];
+    const mrr = getColumn(snap.table, "current_mrr") as number[];
+    expect(spearman(oracle.revenue[1], actual)).toBeGreaterThan(spearman(mrr, actual));
+  });
+
+  it("is deterministic and independent of other rows", () => {
+    const again = computeOracle({ world, snapshot: snap, rng: createRngRoot(44), replicates: 24 });
+    expect(Array.from(again.revenue[1])).toEqual(Array.from(oracle.revenue[1]));
+  });
+});
