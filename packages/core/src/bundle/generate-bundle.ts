@@ -201,7 +201,7 @@ export function renderBundle(run: PreparedRun, world: unknown): InMemoryBundle {
     const label = task.spec.labelColumn;
     const assignment = assignSplits({
       rng: ctx.rng,
-      taskId: task.spec.id,
+      taskId: task.splitKey ?? task.spec.id,
       strategy: common.split_strategy,
       ratios: common.split_ratios,
       rowKeys: task.rowKeys,

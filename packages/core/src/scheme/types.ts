@@ -100,6 +100,12 @@ export interface RenderedTask {
   readonly rowKeys: readonly string[];
   /** Per-row group hashed for grouped splits (e.g. `account_id`). */
   readonly groupKeys: readonly string[];
+  /**
+   * Split hash key. Tasks over the same rows that share it get the same train/valid/test
+   * membership (random and grouped strategies), so no row is in one task's train and a sibling
+   * task's test (e.g. nested revenue windows). @default the task id
+   */
+  readonly splitKey?: string;
 }
 
 /**
