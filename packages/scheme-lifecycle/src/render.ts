@@ -122,7 +122,9 @@ export function renderLifecycle(world: LifecycleWorld, ctx: Ctx): RenderedBundle
       const others = TARGET_COLUMNS.filter((t) => t !== spec.labelColumn);
       const taskTable = dropColumns(table, [...others, ...drop]);
       for (const c of taskTable.spec.columns) published.add(c.name);
-      tasks.push({ spec, table: taskTable, rowKeys, groupKeys });
+      // One split key per regime: the four tasks share rows, and their labels are nested
+      // (ltv_730 ⊇ ltv_90, same zeros), so a customer must sit in the same split in all four.
+      tasks.push({ spec, table: taskTable, rowKeys, groupKeys, splitKey: `lifecycle_${regime}` });
       if (spec.type === "regression") {
         zero[spec.id] = zeroShare(getColumn(taskTable, spec.labelColumn) as number[]);
       }

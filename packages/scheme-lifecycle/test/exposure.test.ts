@@ -180,3 +180,20 @@ describe("research_instructor", () => {
     );
   });
 });
+
+describe("splits shared within a regime", () => {
+  it("puts every customer in the same split in all four tasks of a regime", () => {
+    for (const prefix of ["", "early_"]) {
+      const tasks = instructor.tasks.filter(
+        (t) => t.id.startsWith(prefix) && (prefix || !t.id.startsWith("early_")),
+      );
+      expect(tasks).toHaveLength(4);
+      const membership = tasks.map((t) =>
+        Object.fromEntries(
+          Object.entries(t.splits).map(([s, table]) => [s, getColumn(table, "customer_id")]),
+        ),
+      );
+      for (const m of membership.slice(1)) expect(m).toEqual(membership[0]);
+    }
+  });
+});
