@@ -1,6 +1,13 @@
 import type { InMemoryBundle } from "@leadforge/core";
 import type { WriteBundleResult } from "@leadforge/core/node";
-import { formatBytes, formatCount, formatDuration, formatMean, formatRate01 } from "./format.js";
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatMean,
+  formatRate,
+  formatRate01,
+} from "./format.js";
 
 /** What `generate` reports when it is done (the `--json` shape). */
 export interface GenerateSummary {
@@ -84,7 +91,9 @@ export function formatGenerateSummary(s: GenerateSummary, shownPath: string): st
       const f = rate ? formatRate01 : formatMean;
       return `  task ${id}: train ${formatCount(rows.train)} / valid ${formatCount(rows.valid)} / test ${formatCount(rows.test)}, ${rate ? "label rate" : "label mean"} ${f(labels.train)} / ${f(labels.valid)} / ${f(labels.test)}`;
     }),
-    `  ${s.files} files, ${formatBytes(s.bytes)}, ${formatCount(totalRows)} table rows in ${formatDuration(s.elapsed_ms)}`,
+    `  ${s.files} files, ${formatBytes(s.bytes)}, ${formatCount(totalRows)} table rows in ${formatDuration(s.elapsed_ms)}${
+      s.elapsed_ms > 0 ? ` (${formatRate((totalRows * 1000) / s.elapsed_ms)} rows/s)` : ""
+    }`,
   ];
   return `${lines.join("\n")}\n`;
 }
