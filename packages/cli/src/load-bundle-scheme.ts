@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createRegistry, type GenerationScheme, type SchemeRegistry } from "@leadforge/core";
 import type { CliIo } from "./cli-io.js";
-import { loadSchemePackage, loadSchemes } from "./load-scheme.js";
+import { isTrustedSchemePackage, loadSchemePackage, loadSchemes } from "./load-scheme.js";
 
 /** The scheme a bundle names, as found on this machine. */
 export interface BundleScheme {
@@ -14,11 +14,13 @@ export interface BundleScheme {
   readonly recorded: { readonly name: string; readonly version: string };
   /** The installed scheme, or undefined when its package is not installed or broken. */
   readonly scheme: GenerationScheme | undefined;
+  /** Whether the recorded package name may be imported (see `isTrustedSchemePackage`). */
+  readonly trusted: boolean;
 }
 
 /**
- * Load the scheme package named by a bundle's manifest (`scheme_package.name`, falling back
- * to the known schemes) so scheme-specific checks can run. Never throws for a missing or
+ * Load the scheme package named by a bundle's manifest (`scheme_package.name` when it is a
+ * scheme package name this CLI trusts, else the known schemes) so scheme-specific checks can run. Never throws for a missing or
  * broken package: the caller reports it.
  */
 export async function loadBundleScheme(root: string, io: CliIo): Promise<BundleScheme> {
@@ -32,7 +34,8 @@ export async function loadBundleScheme(root: string, io: CliIo): Promise<BundleS
     version: typeof m.scheme_package?.version === "string" ? m.scheme_package.version : "",
   };
   const registry = createRegistry();
-  if (recorded.name) {
+  const trusted = recorded.name !== "" && isTrustedSchemePackage(recorded.name, name, io.env);
+  if (trusted) {
     try {
       const r = await loadSchemePackage({ packageName: recorded.name, cwd: io.cwd });
       if (r.status === "loaded") for (const s of r.schemes) registry.register(s);
@@ -44,5 +47,11 @@ export async function loadBundleScheme(root: string, io: CliIo): Promise<BundleS
     const loaded = await loadSchemes({ env: io.env, cwd: io.cwd });
     for (const s of loaded.schemes) if (s.name === name) registry.register(s);
   }
-  return { registry, name, recorded, scheme: registry.has(name) ? registry.get(name) : undefined };
+  return {
+    registry,
+    name,
+    recorded,
+    scheme: registry.has(name) ? registry.get(name) : undefined,
+    trusted,
+  };
 }

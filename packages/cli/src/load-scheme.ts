@@ -5,6 +5,7 @@ import {
   isScheme,
   LeadforgeError,
   type SchemeRegistry,
+  schemePackageName,
   UnknownSchemeError,
 } from "@leadforge/core";
 import { peerRange } from "./cli-package.js";
@@ -103,6 +104,23 @@ export async function loadSchemePackage(opts: LoadSchemePackageOptions): Promise
     );
   }
   return { status: "loaded", packageName, schemes, moduleUrl: imported.url };
+}
+
+/**
+ * Whether a package name read from a bundle's manifest may be imported: a built-in scheme
+ * package, one named in `LEADFORGE_SCHEMES`, or the conventional package of the manifest's
+ * scheme name. A manifest is data; it must not make the CLI import arbitrary packages.
+ */
+export function isTrustedSchemePackage(
+  packageName: string,
+  schemeName: string,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  return (
+    BUILTIN_SCHEMES.some((s) => s.packageName === packageName) ||
+    extraSchemePackages(env).includes(packageName) ||
+    (/^[a-z][a-z0-9_]*$/.test(schemeName) && schemePackageName(schemeName) === packageName)
+  );
 }
 
 /** Schemes found on this machine, registered in a fresh registry. */

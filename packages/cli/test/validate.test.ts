@@ -60,10 +60,18 @@ describe("validate", () => {
     // A copy outside the project whose node_modules holds the toy scheme.
     const elsewhere = makeTmp();
     cpSync(join(dir, "ok"), join(elsewhere, "ok"), { recursive: true });
-    const r = runCliBin(["validate", "ok", "--json"], { cwd: elsewhere });
+    const r = runCliBin(["validate", "ok", "--json"], { cwd: elsewhere, env: TOY_ENV });
     const j = JSON.parse(r.stdout);
     expect(j.findings[0]).toMatchObject({ severity: "warning", code: "scheme_not_installed" });
     expect(j.findings[0].message).toContain("pnpm add @fixture/scheme-toy@1.2.3");
+  });
+
+  it("a package name from the manifest is imported only when trusted (LEADFORGE_SCHEMES or convention)", () => {
+    // The toy package is installed in this project, but a manifest alone does not get it imported.
+    const r = runCliBin(["validate", "ok", "--json"], { cwd: dir });
+    const j = JSON.parse(r.stdout);
+    expect(j.findings[0]).toMatchObject({ severity: "warning", code: "scheme_not_trusted" });
+    expect(j.findings[0].message).toContain("LEADFORGE_SCHEMES");
   });
 
   it("a folder that is not a bundle is a usage error", () => {

@@ -4,7 +4,7 @@ import { listBundleFiles } from "@leadforge/core/node";
 import { checkBundleIntegrity } from "../bundle-integrity.js";
 import type { CliIo } from "../cli-io.js";
 import { formatCount, formatMean, formatRate01 } from "../format.js";
-import { loadSchemePackage } from "../load-scheme.js";
+import { isTrustedSchemePackage, loadSchemePackage } from "../load-scheme.js";
 import { readManifestView } from "../manifest-view.js";
 import { checkBundleArg } from "../open-bundle-arg.js";
 
@@ -71,7 +71,10 @@ export async function runInspect(
     };
   }
   const integrity = await checkBundleIntegrity(root, m.files, { listsEverything: m.filesComplete });
-  const installed = m.schemePackage ? await installedVersion(m.schemePackage.name, io.cwd) : null;
+  const installed =
+    m.schemePackage && isTrustedSchemePackage(m.schemePackage.name, m.scheme ?? "", io.env)
+      ? await installedVersion(m.schemePackage.name, io.cwd)
+      : null;
   const hasMetadata = (await listBundleFiles(root)).some((f) => f.startsWith("metadata/"));
 
   if (flags.json) {

@@ -26,7 +26,13 @@ export async function runValidate(
   const strict = flags.strict ?? false;
   const result = await validateBundle(root, { registry: bs.registry, strict });
   const extra: Finding[] = [];
-  if (bs.scheme === undefined && bs.recorded.name) {
+  if (bs.scheme === undefined && bs.recorded.name && !bs.trusted) {
+    extra.push({
+      severity: "warning",
+      code: "scheme_not_trusted",
+      message: `the manifest names scheme package ${bs.recorded.name}, which is not a known scheme package, so it was not loaded and its own checks were skipped; to run them, name it in LEADFORGE_SCHEMES`,
+    });
+  } else if (bs.scheme === undefined && bs.recorded.name) {
     extra.push({
       severity: "warning",
       code: "scheme_not_installed",
