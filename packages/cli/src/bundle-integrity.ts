@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
-import { listBundleFiles } from "@leadforge/core/node";
+import { loadCoreNode } from "./core-node.js";
 
 /** How a bundle's files compare with the hashes its manifest records. */
 export interface BundleIntegrity {
@@ -35,6 +35,7 @@ export async function checkBundleIntegrity(
   files: Readonly<Record<string, string>>,
   options: { readonly listsEverything?: boolean } = {},
 ): Promise<BundleIntegrity> {
+  const { listBundleFiles } = await loadCoreNode();
   const onDisk = new Set(await listBundleFiles(root));
   const modified: string[] = [];
   const missing: string[] = [];

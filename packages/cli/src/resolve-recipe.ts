@@ -10,8 +10,8 @@ import {
   schemePackageName,
   UnknownRecipeError,
 } from "@leadforge/core";
-import { loadRecipeDir } from "@leadforge/core/node";
 import semver from "semver";
+import { loadCoreNode } from "./core-node.js";
 import { installCommand } from "./install-hint.js";
 import { loadSchemePackage, loadSchemes, schemeNotInstalledError } from "./load-scheme.js";
 import { BUILTIN_RECIPES, BUILTIN_SCHEMES } from "./scheme-catalogue.js";
@@ -110,7 +110,7 @@ async function schemeForRecipe(
 export async function resolveRecipe(opts: ResolveRecipeOptions): Promise<ResolvedRecipe> {
   const { ref, cwd } = opts;
   if (looksLikePath(ref)) {
-    return schemeForRecipe(await loadRecipeDir(resolve(cwd, ref)), opts);
+    return schemeForRecipe(await (await loadCoreNode()).loadRecipeDir(resolve(cwd, ref)), opts);
   }
   const builtin = BUILTIN_RECIPES.find((r) => r.id === ref);
   const loaded = await loadSchemes({
@@ -137,7 +137,7 @@ export async function resolveRecipe(opts: ResolveRecipeOptions): Promise<Resolve
     });
   }
   if (await isRecipeDir(resolve(cwd, ref))) {
-    return schemeForRecipe(await loadRecipeDir(resolve(cwd, ref)), opts);
+    return schemeForRecipe(await (await loadCoreNode()).loadRecipeDir(resolve(cwd, ref)), opts);
   }
   const installed = listRecipes(registry).map((r) => r.id);
   const notInstalled = BUILTIN_RECIPES.filter((r) => !installed.includes(r.id)).map(

@@ -11,8 +11,9 @@ import {
   SchemeVersionError,
   UnknownRecipeError,
 } from "@leadforge/core";
-import { generateBundleParallel, writeBundle } from "@leadforge/core/node";
+import type { WriteBundleResult } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
+import { loadCoreNode } from "../core-node.js";
 import { displayPath } from "../format.js";
 import { formatGenerateSummary, summarizeGenerate } from "../generate-summary.js";
 import { installCommand } from "../install-hint.js";
@@ -200,7 +201,8 @@ export async function runGenerate(
     enabled: Boolean(io.stdout.isTTY && io.stderr.isTTY && !flags.json && !flags.quiet),
   });
   let bundle: InMemoryBundle;
-  let written: Awaited<ReturnType<typeof writeBundle>>;
+  let written: WriteBundleResult;
+  const { generateBundleParallel, writeBundle } = await loadCoreNode();
   try {
     hooks.hardInterrupt?.(true);
     try {

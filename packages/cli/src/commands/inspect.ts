@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { listBundleFiles } from "@leadforge/core/node";
 import { checkBundleIntegrity } from "../bundle-integrity.js";
 import type { CliIo } from "../cli-io.js";
+import { loadCoreNode } from "../core-node.js";
 import { formatCount, formatMean, formatRate01 } from "../format.js";
 import { isTrustedSchemePackage, loadSchemePackage } from "../load-scheme.js";
 import { readManifestView } from "../manifest-view.js";
@@ -75,7 +75,9 @@ export async function runInspect(
     m.schemePackage && isTrustedSchemePackage(m.schemePackage.name, m.scheme ?? "", io.env)
       ? await installedVersion(m.schemePackage.name, io.cwd)
       : null;
-  const hasMetadata = (await listBundleFiles(root)).some((f) => f.startsWith("metadata/"));
+  const hasMetadata = (await (await loadCoreNode()).listBundleFiles(root)).some((f) =>
+    f.startsWith("metadata/"),
+  );
 
   if (flags.json) {
     io.stdout.write(

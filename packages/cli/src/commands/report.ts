@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { writeReport } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
+import { loadCoreNode } from "../core-node.js";
 import { displayPath, formatDuration } from "../format.js";
 import { checkBundleArg } from "../open-bundle-arg.js";
 
@@ -44,6 +44,7 @@ export async function runReport(bundleArg: string, flags: ReportFlags, io: CliIo
   const bundleDir = await checkBundleArg(bundleArg, io.cwd);
   const oracleDir = flags.oracle ? await checkBundleArg(flags.oracle, io.cwd) : undefined;
   const outDir = resolve(io.cwd, flags.out ?? `${bundleDir.replace(/\/+$/, "")}-report`);
+  const { writeReport } = await loadCoreNode();
   const { report, jsonPath, htmlPath } = await writeReport({
     bundleDir,
     outDir,

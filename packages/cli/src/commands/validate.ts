@@ -1,6 +1,6 @@
 import { type Finding, formatFindings, summarizeFindings } from "@leadforge/core";
-import { validateBundle } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
+import { loadCoreNode } from "../core-node.js";
 import { installCommand } from "../install-hint.js";
 import { loadBundleScheme } from "../load-bundle-scheme.js";
 import { checkBundleArg } from "../open-bundle-arg.js";
@@ -24,6 +24,7 @@ export async function runValidate(
   const root = await checkBundleArg(bundleArg, io.cwd);
   const bs = await loadBundleScheme(root, io);
   const strict = flags.strict ?? false;
+  const { validateBundle } = await loadCoreNode();
   const result = await validateBundle(root, { registry: bs.registry, strict });
   const extra: Finding[] = [];
   if (bs.scheme === undefined && bs.recorded.name && !bs.trusted) {
