@@ -78,6 +78,9 @@ export function summarizeGenerate(
 /** The human summary: where, what, row counts, splits with label rates, size and time. */
 export function formatGenerateSummary(s: GenerateSummary, shownPath: string): string {
   const totalRows = Object.values(s.tables).reduce((a, b) => a + b, 0);
+  const quoted = /^[\w@%+=:,./-]+$/.test(shownPath)
+    ? shownPath
+    : `'${shownPath.replaceAll("'", "'\\''")}'`;
   const lines = [
     `Bundle written to ${shownPath}`,
     `  recipe ${s.recipe_id} · scheme ${s.scheme.name} ${s.scheme.version} · seed ${s.seed} · ${s.difficulty} · ${s.exposure_mode} · ${s.format}`,
@@ -94,6 +97,7 @@ export function formatGenerateSummary(s: GenerateSummary, shownPath: string): st
     `  ${s.files} files, ${formatBytes(s.bytes)}, ${formatCount(totalRows)} table rows in ${formatDuration(s.elapsed_ms)}${
       s.elapsed_ms > 0 ? ` (${formatRate((totalRows * 1000) / s.elapsed_ms)} rows/s)` : ""
     }`,
+    `  next: leadforge inspect ${quoted} · leadforge validate ${quoted}`,
   ];
   return `${lines.join("\n")}\n`;
 }
