@@ -53,8 +53,7 @@ function createProgram(io: CliIo, hooks: GenerateHooks, result: { code: number }
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s),
     })
-    .showSuggestionAfterError(true)
-    .helpCommand(false);
+    .showSuggestionAfterError(true);
   const set = (p: Promise<number> | number) =>
     Promise.resolve(p).then((c) => {
       result.code = c;
