@@ -1,6 +1,14 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { BundleIoError, BundleValidationError } from "@leadforge/core";
+import { BundleValidationError, LeadforgeError } from "@leadforge/core";
+
+/** A path the user typed that does not exist is a usage error, as for inspect/validate. */
+function notFound(path: string): LeadforgeError {
+  return new LeadforgeError("BUNDLE_NOT_FOUND", `manifest not found: ${path}`, {
+    usage: true,
+    details: { path },
+  });
+}
 
 /** The parts of a manifest that regeneration needs. */
 export interface RegenerationSource {
@@ -26,7 +34,7 @@ export async function readManifestFile(path: string, cwd: string): Promise<Regen
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "manifest.json");
   } catch {
-    throw new BundleIoError(`manifest not found: ${path}`);
+    throw notFound(path);
   }
   let raw: unknown;
   try {
@@ -34,7 +42,7 @@ export async function readManifestFile(path: string, cwd: string): Promise<Regen
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw code === "ENOENT"
-      ? new BundleIoError(`manifest not found: ${file}`, { cause })
+      ? notFound(file)
       : new BundleValidationError(
           `${path} is not a readable JSON manifest: ${(cause as Error).message}`,
           { cause },

@@ -376,7 +376,7 @@ describe("generate (bad input)", () => {
     [
       "missing manifest",
       ["--from-manifest", "nowhere/manifest.json"],
-      1,
+      2,
       "error: manifest not found: nowhere/manifest.json",
     ],
   ];
