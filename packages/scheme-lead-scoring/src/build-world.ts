@@ -1,4 +1,4 @@
-import type { BuildContext } from "@leadforge/core";
+import { type BuildContext, CancelledError } from "@leadforge/core";
 import { type Calibration, calibrateConversion } from "./calibrate.js";
 import {
   type CausalInputs,
@@ -77,6 +77,10 @@ export interface LeadScoringWorld {
   readonly oppCreatedT: Int32Array;
   /** Lead per customer index (converted leads, numbered chronologically). */
   readonly customerLeads: Int32Array;
+  /** Accounts simulated: all of them, or one worker's range before merging. */
+  readonly range: { readonly start: number; readonly end: number };
+  /** False for a partial world (a worker's range), whose orders and entity lists are empty. */
+  readonly finalized: boolean;
 }
 
 /** Test hook: the order in which accounts are processed (the output must not depend on it). */
@@ -121,11 +125,13 @@ export function buildWorld(
     nDisturbances: N_DISTURBANCES,
   };
   ctx.progress({ stage: "population", done: 0, total: sizes.nAccounts, unit: "accounts" });
+  const range = ctx.unitRange ?? { start: 0, end: sizes.nAccounts };
   const pop = buildPopulation({
     ctx: popCtx,
     nAccounts: sizes.nAccounts,
     nContacts: sizes.nContacts,
     nLeads: sizes.nLeads,
+    range,
     ...(options.accountOrder ? { accountOrder: options.accountOrder } : {}),
   });
   const inputs: CausalInputs = { calendar, repQuality };
@@ -151,21 +157,54 @@ export function buildWorld(
   const outcomes = allocateOutcomes(sizes.nLeads);
   const events = createEventBuffers(sizes.nLeads);
   const sim = { pop, model, mech, inputs, calendar, channels, horizonDays: params.horizon_days };
-  const step = Math.max(1, Math.floor(sizes.nAccounts / 20));
+  const total = range.end - range.start;
+  const step = Math.max(1, Math.floor(total / 20));
+  let done = 0;
   for (let k = 0; k < sizes.nAccounts; k++) {
     const a = options.accountOrder ? options.accountOrder[k]! : k;
+    if (a < range.start || a >= range.end) continue;
     simulateAccount(a, rng.stream("simulate", a), sim, outcomes, events);
-    if (k % step === 0) {
-      ctx.progress({ stage: "simulate", done: k, total: sizes.nAccounts, unit: "accounts" });
+    if (++done % step === 0) {
+      if (ctx.signal?.aborted) throw new CancelledError();
+      ctx.progress({ stage: "simulate", done, total, unit: "accounts" });
     }
   }
-  ctx.progress({
-    stage: "simulate",
-    done: sizes.nAccounts,
-    total: sizes.nAccounts,
-    unit: "accounts",
-  });
+  ctx.progress({ stage: "simulate", done: total, total, unit: "accounts" });
 
+  const part: LeadScoringWorld = {
+    params,
+    sizes,
+    narrative,
+    profile,
+    graph,
+    model,
+    mech,
+    calibration,
+    calendar,
+    repQuality,
+    repCadence,
+    pop,
+    outcomes,
+    events,
+    order: { touches: EMPTY, sessions: EMPTY, activities: EMPTY },
+    oppOfLead: EMPTY,
+    oppLeads: EMPTY,
+    oppCreatedT: EMPTY,
+    customerLeads: EMPTY,
+    range,
+    finalized: false,
+  };
+  return ctx.unitRange ? part : finalizeWorld(part);
+}
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * Finish a (complete or merged) world: the chronological order of every event log and the
+ * opportunity and customer lists, numbered by date.
+ */
+export function finalizeWorld(world: LeadScoringWorld): LeadScoringWorld {
+  const { pop, outcomes, events, calendar, sizes } = world;
   const order = {
     touches: sortEvents(events.touches, pop, calendar),
     sessions: sortEvents(events.sessions, pop, calendar),
@@ -203,25 +242,14 @@ export function buildWorld(
   for (let k = 0; k < nOpp; k++) oppOfLead[oppLeads[k]!] = k;
 
   return {
-    params,
-    sizes,
-    narrative,
-    profile,
-    graph,
-    model,
-    mech,
-    calibration,
-    calendar,
-    repQuality,
-    repCadence,
-    pop,
-    outcomes,
-    events,
+    ...world,
     order,
     oppOfLead,
     oppLeads,
     oppCreatedT,
     customerLeads,
+    range: { start: 0, end: sizes.nAccounts },
+    finalized: true,
   };
 }
 

@@ -127,7 +127,7 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
     drivers.push(d);
   }
   const h = new Float64Array(HAZARD_SLOTS);
-  const dp = new Float64Array(2 * 7 * (mech.minDwellDays + 1));
+  const dp = new Float64Array(2 * 7 * (Math.max(mech.minDwellDays, mech.closeMinDwellDays) + 1));
   const withShift = (shift: number): MechanismParams => ({ ...mech, calibrationShift: shift });
 
   // Pass 1: from day 0, block = 0.
@@ -145,6 +145,7 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
           lastDay,
           state: { stage: 0, dwell: 0 },
           minDwell: mech.minDwellDays,
+          closeMinDwell: mech.closeMinDwellDays,
           scratch: dp,
           lateFrom: Number.POSITIVE_INFINITY,
         });
@@ -218,6 +219,7 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
             lastDay,
             state: { stage: st, dwell: window + 1 - entered },
             minDwell: mech.minDwellDays,
+            closeMinDwell: mech.closeMinDwellDays,
             scratch: dp,
             lateFrom: window + 1,
           });

@@ -26,7 +26,9 @@ export interface ConversionProbabilityOptions {
   readonly lateFrom: number;
   /** Minimum dwell before a stage can advance. */
   readonly minDwell: number;
-  /** Scratch buffer of length ≥ 2 × 7 × (minDwell + 1). */
+  /** Minimum dwell in negotiation before a deal can close. */
+  readonly closeMinDwell: number;
+  /** Scratch buffer of length ≥ 2 × (6 × (minDwell + 1) + closeMinDwell + 1). */
   readonly scratch: Float64Array;
 }
 
@@ -45,15 +47,21 @@ export function conversionProbability(opts: ConversionProbabilityOptions): numbe
     lastDay,
     state,
     minDwell,
+    closeMinDwell,
     scratch,
     lateFrom,
   } = opts;
+  // Dwell buckets: 0..minDwell for stages that advance, 0..closeMinDwell at negotiation
+  // (the last bucket of each stage means "at least that many days").
   const B = minDwell + 1;
-  const size = 7 * B;
+  const BN = closeMinDwell + 1;
+  const NEG = 6 * B;
+  const size = NEG + BN;
   let cur = scratch.subarray(0, size);
   let nxt = scratch.subarray(size, 2 * size);
   cur.fill(0);
-  cur[state.stage * B + Math.min(state.dwell, minDwell)] = 1;
+  if (state.stage === 6) cur[NEG + Math.min(state.dwell, BN - 1)] = 1;
+  else cur[state.stage * B + Math.min(state.dwell, B - 1)] = 1;
   const keep = 1 - h[6]!;
   let won = 0;
   for (let t = fromDay; t <= lastDay; t++) {
@@ -62,17 +70,13 @@ export function conversionProbability(opts: ConversionProbabilityOptions): numbe
     const pClose = qe ? h[8 + off]! : h[7 + off]!;
     const pDirect = qe ? h[10 + off]! : h[9 + off]!;
     nxt.fill(0);
-    for (let s = 0; s < 7; s++) {
+    for (let s = 0; s < 6; s++) {
+      const into = s === 5 ? NEG + (BN > 1 ? 1 : 0) : (s + 1) * B + (B > 1 ? 1 : 0);
       for (let b = 0; b < B; b++) {
         let m = cur[s * B + b]!;
         if (m === 0) continue;
         m *= keep;
         const nb = b + 1 < B ? b + 1 : B - 1;
-        if (s === 6) {
-          won += m * pClose;
-          nxt[6 * B + nb]! += m * (1 - pClose);
-          continue;
-        }
         let adv = b >= minDwell ? m * h[s]! : 0;
         let stay = m - adv;
         if (s + 1 <= 1) {
@@ -85,9 +89,17 @@ export function conversionProbability(opts: ConversionProbabilityOptions): numbe
           won += d;
           stay -= d;
         }
-        nxt[(s + 1) * B + (B > 1 ? 1 : 0)]! += adv;
+        nxt[into]! += adv;
         nxt[s * B + nb]! += stay;
       }
+    }
+    for (let b = 0; b < BN; b++) {
+      let m = cur[NEG + b]!;
+      if (m === 0) continue;
+      m *= keep;
+      const pc = b >= closeMinDwell ? pClose : 0;
+      won += m * pc;
+      nxt[NEG + (b + 1 < BN ? b + 1 : BN - 1)]! += m * (1 - pc);
     }
     const tmp = cur;
     cur = nxt;

@@ -51,6 +51,8 @@ export interface MechanismParams {
   readonly advanceEta: number;
   /** Minimum days in a stage before it can advance. */
   readonly minDwellDays: number;
+  /** Minimum days in negotiation before a deal can close (contract and legal review). */
+  readonly closeMinDwellDays: number;
   /** Churn logit intercept. */
   readonly churnIntercept: number;
   /** Churn logit slope on η (good leads churn less). */
@@ -126,6 +128,7 @@ export function resolveMechanisms(
     advanceProgress: 0.45,
     advanceEta: 0.35,
     minDwellDays: 2,
+    closeMinDwellDays: 7,
     churnIntercept: -5.4 + 0.5 * profile.committee_friction,
     churnEta: 0.5,
     closeIntercept: -2.2,
@@ -247,11 +250,14 @@ export function computeHazards(
 ): void {
   const eta = drivers.eta;
   const chAdv = mech.channelAdvance[channelName] ?? 0;
+  // Funnel speed reads η on a unit scale, so a strong tier separates leads by churn and
+  // closing rather than by racing through the funnel before the snapshot.
+  const speed = eta / Math.max(1, mech.signalWeight / 2);
   for (let s = 0; s < OPEN_STAGES - 1; s++) {
     out[s] = sigmoid(
       mech.advanceIntercepts[s]! +
         mech.advanceProgress * drivers.progress +
-        mech.advanceEta * eta +
+        mech.advanceEta * speed +
         chAdv,
     );
   }

@@ -17,7 +17,9 @@ export function oracleScores(world: LeadScoringWorld): Float64Array {
   const W = params.snapshot_day;
   const last = Math.min(params.horizon_days - 1, params.label_window_days);
   const out = new Float64Array(n);
-  const scratch = new Float64Array(2 * 7 * (mech.minDwellDays + 1));
+  const scratch = new Float64Array(
+    2 * 7 * (Math.max(mech.minDwellDays, mech.closeMinDwellDays) + 1),
+  );
   for (let i = 0; i < n; i++) {
     const s = stageAt(outcomes, i, W);
     if (s === STAGE_WON) {
@@ -35,6 +37,7 @@ export function oracleScores(world: LeadScoringWorld): Float64Array {
       state: { stage: s, dwell: W + 1 - entered },
       lateFrom: mech.engagementWindow + 1,
       minDwell: mech.minDwellDays,
+      closeMinDwell: mech.closeMinDwellDays,
       scratch,
     });
   }
@@ -50,7 +53,9 @@ export function priorScores(world: LeadScoringWorld): Float64Array {
   const n = pop.nLeads;
   const last = Math.min(params.horizon_days - 1, params.label_window_days);
   const out = new Float64Array(n);
-  const scratch = new Float64Array(2 * 7 * (mech.minDwellDays + 1));
+  const scratch = new Float64Array(
+    2 * 7 * (Math.max(mech.minDwellDays, mech.closeMinDwellDays) + 1),
+  );
   for (let i = 0; i < n; i++) {
     out[i] = conversionProbability({
       hazards: outcomes.hazards.subarray(i * HAZARD_SLOTS, (i + 1) * HAZARD_SLOTS),
@@ -61,6 +66,7 @@ export function priorScores(world: LeadScoringWorld): Float64Array {
       state: { stage: 0, dwell: 0 },
       lateFrom: Number.POSITIVE_INFINITY,
       minDwell: mech.minDwellDays,
+      closeMinDwell: mech.closeMinDwellDays,
       scratch,
     });
   }

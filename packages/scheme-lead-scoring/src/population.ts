@@ -313,8 +313,12 @@ export function buildPopulation(opts: {
   readonly nContacts: number;
   readonly nLeads: number;
   readonly accountOrder?: readonly number[];
+  /** Sample contacts and leads only for accounts in `[start, end)` (parallel building). */
+  readonly range?: { readonly start: number; readonly end: number };
 }): Population {
   const { ctx, nAccounts, nContacts, nLeads } = opts;
+  const start = opts.range?.start ?? 0;
+  const end = opts.range?.end ?? nAccounts;
   const { rng } = ctx;
   const pop = allocatePopulation(nAccounts, nContacts, nLeads, ctx.nDisturbances);
   const order = opts.accountOrder ?? null;
@@ -356,6 +360,7 @@ export function buildPopulation(opts: {
   const shares = channelShares(ctx.narrative);
   for (let k = 0; k < nAccounts; k++) {
     const a = at(k);
+    if (a < start || a >= end) continue;
     const r = rng.stream("population", a);
     for (let p = pop.acctContactOffsets[a]!; p < pop.acctContactOffsets[a + 1]!; p++) {
       sampleContact(pop, pop.acctContacts[p]!, a, r, ctx);
@@ -404,3 +409,30 @@ export function samplePrototypes(ctx: PopulationContext, n: number): Population 
   }
   return pop;
 }
+
+/** Per-contact population columns (copied account by account when merging partial worlds). */
+export const CONTACT_FIELDS = [
+  "cntPersona",
+  "cntTitle",
+  "cntSeniority",
+  "cntEmail",
+  "cntCreated",
+  "cntAwareness",
+  "cntAuthority",
+  "cntResponsiveness",
+  "cntEngagement",
+  "cntAlignment",
+] as const satisfies readonly (keyof Population)[];
+
+/** Per-lead population columns with one value per lead. */
+export const LEAD_FIELDS = [
+  "leadSource",
+  "leadCreated",
+  "leadRep",
+  "leadFriction",
+  "leadCadence",
+  "leadPricingIntent",
+  "leadNoise",
+  "leadLateNoise",
+  "leadAcv",
+] as const satisfies readonly (keyof Population)[];

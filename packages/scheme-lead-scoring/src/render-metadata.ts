@@ -291,7 +291,7 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       engagement_block:
         "B = fatigue.coef × (1 − min(4, ((touches − peak)/scale)²)) + pricing_threshold.step × 1{pricing views ≥ cutoff} + seniority_engagement.coef × seniority_z × (sessions − center)/scale, counted on lead days 0..engagement_window",
       advance:
-        "P(advance | stage s, dwell ≥ min_dwell) = σ(advance_intercepts[s] + advance_progress × P + advance_eta × η + channel_advance[lead_source])",
+        "P(advance | stage s, dwell ≥ min_dwell) = σ(advance_intercepts[s] + advance_progress × P + advance_eta × η / max(1, signal_weight / 2) + channel_advance[lead_source]); no close before close_min_dwell_days in negotiation",
       churn: "P(churn per day) = σ(churn_intercept − churn_eta × η)",
       close:
         "P(close won per day at negotiation) = σ(close_intercept + calibration_shift + close_eta × (η + late_noise_weight × δ [+ nonlinear_weight × B after the engagement window]) [+ quarter_end_bonus])",

@@ -1,9 +1,14 @@
-import { defineScheme } from "@leadforge/core";
+import { createLeadScoringValidators, defineScheme } from "@leadforge/core";
 import { version } from "../package.json";
 import { buildWorld, type LeadScoringWorld } from "./build-world.js";
 import { LEAD_SCORING_EXPOSURE } from "./exposure.js";
+import { mergeWorlds } from "./merge-worlds.js";
 import { type LeadScoringNarrative, leadScoringNarrativeSchema } from "./narrative.js";
-import { type LeadScoringParams, leadScoringParamsSchema } from "./params.js";
+import {
+  type LeadScoringParams,
+  leadScoringParamsSchema,
+  resolvePopulationSizes,
+} from "./params.js";
 import { type LeadScoringProfile, leadScoringProfileSchema } from "./profile.js";
 import { RECIPES } from "./recipes.generated.js";
 import { render } from "./render.js";
@@ -37,4 +42,11 @@ export const leadScoringScheme = defineScheme<
   recipes: RECIPES,
   buildWorld: (ctx) => buildWorld(ctx),
   render,
+  // Worker threads build account ranges; parts merge into the single-build world exactly.
+  partition: {
+    unitCount: (config) => resolvePopulationSizes(config.params as LeadScoringParams).nAccounts,
+    mergeWorlds,
+  },
+  // Time cuts of public tables, split and join-reconstruction probes, the tier's label band.
+  validators: createLeadScoringValidators(),
 });

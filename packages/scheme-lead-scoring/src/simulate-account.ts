@@ -205,6 +205,7 @@ export function simulateAccount(
   const { touches, sessions, activities } = events;
   const tc = mech.touches;
   const minDwell = mech.minDwellDays;
+  const closeMinDwell = mech.closeMinDwellDays;
   const monthBase = calendar.startDay;
   // Per-day touch base rate and per-stage activity probability, computed once.
   const decay = new Float64Array(horizonDays);
@@ -274,7 +275,8 @@ export function simulateAccount(
       const qe = quarterEndFlag(calendar, day) === 1;
       let won = false;
       if (stage === STAGE_NEGOTIATION) {
-        if (r.next() < (qe ? h[8 + late]! : h[7 + late]!)) won = true;
+        const u = r.next();
+        if (dwell >= closeMinDwell && u < (qe ? h[8 + late]! : h[7 + late]!)) won = true;
       } else {
         const u = r.next();
         if (dwell >= minDwell && u < h[stage]!) {
