@@ -60,6 +60,16 @@ export interface LifecycleWorld {
   };
 }
 
+/**
+ * A copy of the state for the oracle to restart from. Ledger row numbers of an open case are
+ * dropped: the oracle records no rows, and they would differ between partitioned builds.
+ */
+function cutoffState(st: CustomerState): CustomerState {
+  const s = cloneState(st);
+  s.caseRow.fill(-1);
+  return s;
+}
+
 /** Draw the world's motif family from its own world-level stream. */
 export function drawMotif(ctx: { rng: BuildContext<unknown, unknown, unknown>["rng"] }) {
   const name = ctx.rng.stream("lifecycle.motif").choice(MOTIF_NAMES);
@@ -82,7 +92,11 @@ export function buildLifecycleWorld(
   const acquisitionStartDay = observationDay - span;
   const motif = drawMotif(ctx);
   const nAccounts = params.n_accounts ?? Math.max(Math.floor(params.n_customers / 3), 1);
-  const n = params.n_customers;
+  // Parallel generation builds consecutive customer ranges on workers and merges them; the
+  // world-level draws (motif, accounts) are repeated in full by every part.
+  const first = ctx.unitRange?.start ?? 0;
+  const last = ctx.unitRange?.end ?? params.n_customers;
+  const n = last - first;
 
   const accounts: AccountRecord[] = [];
   for (let j = 0; j < nAccounts; j++) {
@@ -106,10 +120,11 @@ export function buildLifecycleWorld(
   const earlyWeek = params.early_tenure_weeks;
   const step = Math.max(1, Math.ceil(n / 100));
 
-  for (let i = 0; i < n; i++) {
-    if (i % step === 0) {
+  for (let local = 0; local < n; local++) {
+    const i = first + local;
+    if (local % step === 0) {
       if (ctx.signal?.aborted) throw new CancelledError();
-      ctx.progress({ stage: "simulate", done: i, total: n, unit: "customers" });
+      ctx.progress({ stage: "simulate", done: local, total: n, unit: "customers" });
     }
     const c = buildCustomer({
       rng: ctx.rng,
@@ -142,15 +157,15 @@ export function buildLifecycleWorld(
       const day = d.startDay + 7 * k;
       if (day > d.endDay) break;
       if (!simulateWeek(d, st, rng, env, ledger, cosmetic, null)) break;
-      if (day <= observationDay && day + 7 > observationDay) calendar[i] = cloneState(st);
-      if (k === earlyWeek) early[i] = cloneState(st);
+      if (day <= observationDay && day + 7 > observationDay) calendar[local] = cutoffState(st);
+      if (k === earlyWeek) early[local] = cutoffState(st);
     }
-    final.mrr[i] = st.mrr;
-    final.renewals[i] = st.renewals;
-    final.expansions[i] = st.expansions;
-    final.churnWeek[i] = st.churnWeek;
-    final.churnReason[i] = st.churnReason;
-    final.departureWeek[i] = st.departureWeek;
+    final.mrr[local] = st.mrr;
+    final.renewals[local] = st.renewals;
+    final.expansions[local] = st.expansions;
+    final.churnWeek[local] = st.churnWeek;
+    final.churnReason[local] = st.churnReason;
+    final.departureWeek[local] = st.departureWeek;
   }
   ledger.seal();
   ctx.progress({ stage: "simulate", done: n, total: n, unit: "customers" });
@@ -167,6 +182,46 @@ export function buildLifecycleWorld(
     ledger,
     final,
     cutoffStates: { calendar, early },
+  };
+}
+
+function concatTyped<T extends Float64Array | Int32Array | Int8Array>(parts: readonly T[]): T {
+  const total = parts.reduce((a, p) => a + p.length, 0);
+  const out = new (parts[0]!.constructor as new (n: number) => T)(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p as never, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * Merge worlds built for consecutive customer ranges (in range order) into the world a
+ * single build would have produced: customers, ledger, terminal state and cutoff states are
+ * concatenated; world-level parts (motif, accounts, calendar) come from the first part.
+ */
+export function mergeLifecycleWorlds(parts: readonly LifecycleWorld[]): LifecycleWorld {
+  const head = parts[0]!;
+  const pick = <K extends keyof LifecycleWorld["final"]>(k: K) =>
+    concatTyped(parts.map((p) => p.final[k] as LifecycleWorld["final"][K]));
+  return {
+    ...head,
+    customers: parts.flatMap((p) => p.customers),
+    dynamics: parts.flatMap((p) => p.dynamics),
+    ledger: Ledger.concat(parts.map((p) => p.ledger)),
+    final: {
+      mrr: pick("mrr"),
+      renewals: pick("renewals"),
+      expansions: pick("expansions"),
+      churnWeek: pick("churnWeek"),
+      churnReason: pick("churnReason"),
+      departureWeek: pick("departureWeek"),
+    },
+    cutoffStates: {
+      calendar: parts.flatMap((p) => p.cutoffStates.calendar),
+      early: parts.flatMap((p) => p.cutoffStates.early),
+    },
   };
 }
 

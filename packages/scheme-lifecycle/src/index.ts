@@ -2,7 +2,12 @@ import { registerScheme } from "@leadforge/core";
 import { lifecycleScheme } from "./scheme.js";
 
 export { buildSnapshot, cutoffDay, isEligible, type Regime } from "./build-snapshot.js";
-export { buildLifecycleWorld, type LifecycleWorld, MAX_WINDOW_DAYS } from "./build-world.js";
+export {
+  buildLifecycleWorld,
+  type LifecycleWorld,
+  MAX_WINDOW_DAYS,
+  mergeLifecycleWorlds,
+} from "./build-world.js";
 export { ENGINE_CONSTANTS } from "./engine.js";
 export { LIFECYCLE_EXPOSURE } from "./exposure.js";
 export {

@@ -72,30 +72,34 @@ export class Ledger {
     this.invStart.push(this.#inv);
   }
 
-  /** Close the per-customer ranges and trim every column (call once, after the last customer). */
+  /**
+   * Close the per-customer ranges and trim every column to its row count (a copy, so the
+   * buffers are exact: worlds built on worker threads are cloned across, buffer and all).
+   * Call once, after the last customer.
+   */
   seal(): void {
     this.beginCustomer();
     const e = this.#ev;
     const s = this.#sig;
     const v = this.#inv;
-    this.evCustomer = this.evCustomer.subarray(0, e);
-    this.evWeek = this.evWeek.subarray(0, e);
-    this.evType = this.evType.subarray(0, e);
-    this.evMrrBefore = this.evMrrBefore.subarray(0, e);
-    this.evMrrAfter = this.evMrrAfter.subarray(0, e);
-    this.evTermNew = this.evTermNew.subarray(0, e);
-    this.evSecond = this.evSecond.subarray(0, e);
-    this.sigCustomer = this.sigCustomer.subarray(0, s);
-    this.sigWeek = this.sigWeek.subarray(0, s);
-    this.sigActiveUsers = this.sigActiveUsers.subarray(0, s);
-    this.sigDepth = this.sigDepth.subarray(0, s);
-    this.sigTickets = this.sigTickets.subarray(0, s);
-    this.sigNps = this.sigNps.subarray(0, s);
-    this.invCustomer = this.invCustomer.subarray(0, v);
-    this.invWeek = this.invWeek.subarray(0, v);
-    this.invAmount = this.invAmount.subarray(0, v);
-    this.invStatus = this.invStatus.subarray(0, v);
-    this.invResolvedWeek = this.invResolvedWeek.subarray(0, v);
+    this.evCustomer = this.evCustomer.slice(0, e);
+    this.evWeek = this.evWeek.slice(0, e);
+    this.evType = this.evType.slice(0, e);
+    this.evMrrBefore = this.evMrrBefore.slice(0, e);
+    this.evMrrAfter = this.evMrrAfter.slice(0, e);
+    this.evTermNew = this.evTermNew.slice(0, e);
+    this.evSecond = this.evSecond.slice(0, e);
+    this.sigCustomer = this.sigCustomer.slice(0, s);
+    this.sigWeek = this.sigWeek.slice(0, s);
+    this.sigActiveUsers = this.sigActiveUsers.slice(0, s);
+    this.sigDepth = this.sigDepth.slice(0, s);
+    this.sigTickets = this.sigTickets.slice(0, s);
+    this.sigNps = this.sigNps.slice(0, s);
+    this.invCustomer = this.invCustomer.slice(0, v);
+    this.invWeek = this.invWeek.slice(0, v);
+    this.invAmount = this.invAmount.slice(0, v);
+    this.invStatus = this.invStatus.slice(0, v);
+    this.invResolvedWeek = this.invResolvedWeek.slice(0, v);
   }
 
   /** Append a subscription event. */
@@ -169,5 +173,62 @@ export class Ledger {
     this.invStatus[r] = status;
     this.invResolvedWeek[r] = -1;
     return r;
+  }
+
+  /**
+   * Concatenate sealed ledgers of consecutive customer ranges into one sealed ledger (the
+   * same columns and ranges as if the customers had been simulated in one piece). Accepts
+   * structured clones (plain objects with the same fields).
+   */
+  static concat(parts: readonly Ledger[]): Ledger {
+    const out = new Ledger();
+    const cat = <T extends Typed>(pick: (l: Ledger) => T): T => {
+      const arrays = parts.map(pick);
+      const total = arrays.reduce((a, x) => a + x.length, 0);
+      const first = arrays[0] ?? pick(out);
+      const res = new (first.constructor as new (n: number) => T)(total);
+      let at = 0;
+      for (const a of arrays) {
+        res.set(a as never, at);
+        at += a.length;
+      }
+      return res;
+    };
+    out.evCustomer = cat((l) => l.evCustomer);
+    out.evWeek = cat((l) => l.evWeek);
+    out.evType = cat((l) => l.evType);
+    out.evMrrBefore = cat((l) => l.evMrrBefore);
+    out.evMrrAfter = cat((l) => l.evMrrAfter);
+    out.evTermNew = cat((l) => l.evTermNew);
+    out.evSecond = cat((l) => l.evSecond);
+    out.sigCustomer = cat((l) => l.sigCustomer);
+    out.sigWeek = cat((l) => l.sigWeek);
+    out.sigActiveUsers = cat((l) => l.sigActiveUsers);
+    out.sigDepth = cat((l) => l.sigDepth);
+    out.sigTickets = cat((l) => l.sigTickets);
+    out.sigNps = cat((l) => l.sigNps);
+    out.invCustomer = cat((l) => l.invCustomer);
+    out.invWeek = cat((l) => l.invWeek);
+    out.invAmount = cat((l) => l.invAmount);
+    out.invStatus = cat((l) => l.invStatus);
+    out.invResolvedWeek = cat((l) => l.invResolvedWeek);
+    let e = 0;
+    let g = 0;
+    let v = 0;
+    for (const p of parts) {
+      // Each part's start arrays end with a sentinel (its row count).
+      for (let i = 0; i < p.evStart.length - 1; i++) {
+        out.evStart.push(p.evStart[i]! + e);
+        out.sigStart.push(p.sigStart[i]! + g);
+        out.invStart.push(p.invStart[i]! + v);
+      }
+      e += p.evCustomer.length;
+      g += p.sigCustomer.length;
+      v += p.invCustomer.length;
+    }
+    out.evStart.push(e);
+    out.sigStart.push(g);
+    out.invStart.push(v);
+    return out;
   }
 }

@@ -1,6 +1,6 @@
 import { createLifecycleValidators, defineScheme } from "@leadforge/core";
 import { version } from "../package.json";
-import { buildLifecycleWorld, type LifecycleWorld } from "./build-world.js";
+import { buildLifecycleWorld, type LifecycleWorld, mergeLifecycleWorlds } from "./build-world.js";
 import { LIFECYCLE_EXPOSURE } from "./exposure.js";
 import { createInvoiceStatusProvider } from "./invoice-status-provider.js";
 import { type LifecycleNarrative, lifecycleNarrativeSchema } from "./narrative.js";
@@ -37,6 +37,11 @@ export const lifecycleScheme = defineScheme<
   exposure: LIFECYCLE_EXPOSURE,
   recipes: RECIPES,
   buildWorld: buildLifecycleWorld,
+  // The customer is the unit of independence: workers simulate consecutive customer ranges.
+  partition: {
+    unitCount: (config) => (config.params as LifecycleParams).n_customers,
+    mergeWorlds: mergeLifecycleWorlds,
+  },
   render: renderLifecycle,
   // Core's lifecycle preset (per-regime time cuts of public tables, split probes, the
   // join-reconstruction probe) plus the exact as-of-cutoff invoice-status check. The join

@@ -37,3 +37,45 @@ describe("customer independence", () => {
     expect(pub.manifestDraft.motif_family).toBe(ins.manifestDraft.motif_family);
   });
 });
+
+describe("partitioned building (worker threads)", () => {
+  it("merges consecutive customer ranges into exactly the single-piece world", async () => {
+    const { parseRecipe, resolveConfig, createRngRoot } = await import("@leadforge/core");
+    const { RECIPES } = await import("../src/recipes.generated.js");
+    const { lifecycleScheme } = await import("../src/scheme.js");
+    const { buildLifecycleWorld, mergeLifecycleWorlds } = await import("../src/build-world.js");
+    const recipe = parseRecipe(RECIPES[0]!);
+    const config = resolveConfig<never>({
+      scheme: lifecycleScheme,
+      recipe,
+      options: { seed: 13, n_customers: 150 },
+    });
+    const ctx = (unitRange?: { start: number; end: number }) =>
+      ({
+        config,
+        recipe,
+        narrative: lifecycleScheme.narrativeSchema.parse(recipe.narrative),
+        profile: lifecycleScheme.profileSchema.parse(recipe.difficultyProfiles.intermediate),
+        rng: createRngRoot(13),
+        progress: () => {},
+        ...(unitRange ? { unitRange } : {}),
+      }) as never;
+    const whole = buildLifecycleWorld(ctx());
+    // Worker results arrive as structured clones.
+    const parts = [
+      { start: 0, end: 61 },
+      { start: 61, end: 62 },
+      { start: 62, end: 150 },
+    ].map((r) => structuredClone(buildLifecycleWorld(ctx(r))));
+    const merged = mergeLifecycleWorlds(parts);
+    expect(merged.customers).toEqual(whole.customers);
+    expect(merged.final).toEqual(whole.final);
+    expect(merged.cutoffStates).toEqual(whole.cutoffStates);
+    for (const k of Object.keys(whole.ledger) as (keyof typeof whole.ledger)[]) {
+      expect(Array.from(merged.ledger[k] as ArrayLike<number>), String(k)).toEqual(
+        Array.from(whole.ledger[k] as ArrayLike<number>),
+      );
+    }
+    expect(lifecycleScheme.partition?.unitCount(config)).toBe(150);
+  });
+});
