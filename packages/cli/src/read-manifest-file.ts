@@ -22,6 +22,8 @@ export interface RegenerationSource {
   readonly schemePackage: { readonly name: string; readonly version: string };
   /** Flat config keys recorded in the manifest, minus `recipe_id` and `scheme`. */
   readonly config: Record<string, unknown>;
+  /** The @leadforge/core version that wrote it, when recorded. */
+  readonly coreVersion: string | null;
 }
 
 /**
@@ -73,5 +75,6 @@ export async function readManifestFile(path: string, cwd: string): Promise<Regen
     scheme: m.generation_scheme,
     schemePackage: { name: pkg.name, version: pkg.version },
     config: flat,
+    coreVersion: typeof m.core_version === "string" ? m.core_version : null,
   };
 }

@@ -235,6 +235,25 @@ describe("generate (toy scheme)", () => {
     expect(existsSync(join(project, "never"))).toBe(false);
   });
 
+  it("--from-manifest warns (but regenerates) when another core version wrote the manifest", () => {
+    const m = manifestOf("orig");
+    m.core_version = "0.0.1";
+    writeFileSync(join(project, "old-core.json"), JSON.stringify(m));
+    const r = run([
+      "generate",
+      "--from-manifest",
+      "old-core.json",
+      "--out",
+      "regen-core",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: old-core\.json was written with @leadforge\/core 0\.0\.1, \d+\.\d+\.\d+ is installed/,
+    );
+    expect(JSON.parse(r.stdout).seed).toBe(21);
+  });
+
   it("SOURCE_DATE_EPOCH sets the manifest timestamp; --generation-timestamp wins", () => {
     expect(
       run(["generate", "-r", "toy_recipe_v1", "--out", "sde", "-q"], {

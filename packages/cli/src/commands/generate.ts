@@ -13,6 +13,7 @@ import {
 } from "@leadforge/core";
 import type { WriteBundleResult } from "@leadforge/core/node";
 import type { CliIo } from "../cli-io.js";
+import { coreVersion } from "../cli-package.js";
 import { loadCoreNode } from "../core-node.js";
 import { displayPath } from "../format.js";
 import { formatGenerateSummary, summarizeGenerate } from "../generate-summary.js";
@@ -152,6 +153,12 @@ export async function runGenerate(
       );
     }
     checkRegeneration(source, scheme);
+    const core = coreVersion();
+    if (source.coreVersion !== null && source.coreVersion !== core && !flags.quiet) {
+      io.stderr.write(
+        `warning: ${source.path} was written with @leadforge/core ${source.coreVersion}, ${core} is installed; file encodings may differ (pin @leadforge/core@${source.coreVersion} for identical bytes)\n`,
+      );
+    }
   }
 
   const override =
