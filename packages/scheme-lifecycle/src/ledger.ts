@@ -1,14 +1,21 @@
-/** Event type codes (index into `EVENT_TYPES`). */
+/** Event type code of `renewal` (codes index into `EVENT_TYPES`). */
 export const EV_RENEWAL = 0;
+/** Event type code of `expansion`. */
 export const EV_EXPANSION = 1;
+/** Event type code of `churn`. */
 export const EV_CHURN = 2;
+/** Event type code of `payment_failure`. */
 export const EV_PAYMENT_FAILURE = 3;
+/** Event type code of `payment_recovered`. */
 export const EV_PAYMENT_RECOVERED = 4;
 
-/** Payment status codes (index into `PAYMENT_STATUSES`). */
+/** Payment status code of `paid` (codes index into `PAYMENT_STATUSES`). */
 export const PAY_PAID = 0;
+/** Payment status code of `failed` (dunning unresolved). */
 export const PAY_FAILED = 1;
+/** Payment status code of `recovered`. */
 export const PAY_RECOVERED = 2;
+/** Payment status code of `written_off`. */
 export const PAY_WRITTEN_OFF = 3;
 
 type Typed = Int8Array | Int16Array | Int32Array | Uint8Array | Float64Array;

@@ -61,3 +61,20 @@ describe("hazard multipliers", () => {
     expect(onboardingMultiplier(30)).toBeLessThan(1.001);
   });
 });
+
+describe("ledger codes", () => {
+  it("index the published vocabularies", async () => {
+    const L = await import("../src/ledger.js");
+    const { EVENT_TYPES, PAYMENT_STATUSES } = await import("../src/tables.js");
+    expect(
+      [L.EV_RENEWAL, L.EV_EXPANSION, L.EV_CHURN, L.EV_PAYMENT_FAILURE, L.EV_PAYMENT_RECOVERED].map(
+        (c) => EVENT_TYPES[c],
+      ),
+    ).toEqual(["renewal", "expansion", "churn", "payment_failure", "payment_recovered"]);
+    expect(
+      [L.PAY_PAID, L.PAY_FAILED, L.PAY_RECOVERED, L.PAY_WRITTEN_OFF].map(
+        (c) => PAYMENT_STATUSES[c],
+      ),
+    ).toEqual(["paid", "failed", "recovered", "written_off"]);
+  });
+});
