@@ -2,15 +2,22 @@
 import { registerScheme } from "@leadforge/core";
 import { leadScoringScheme } from "./scheme.js";
 
-export { type BuildWorldOptions, buildWorld, type LeadScoringWorld } from "./build-world.js";
+export {
+  type BuildWorldOptions,
+  buildWorld,
+  finalizeWorld,
+  type LeadScoringWorld,
+} from "./build-world.js";
 export { conversionProbability } from "./conversion-probability.js";
 export { LEAD_SCORING_EXPOSURE } from "./exposure.js";
 export { type MechanismParams, resolveMechanisms } from "./mechanisms.js";
+export { mergeWorlds } from "./merge-worlds.js";
 export { MOTIF_FAMILIES, MOTIF_TEMPLATES, type MotifFamily } from "./motifs.js";
 export {
   type LeadScoringNarrative,
   leadScoringNarrativeSchema,
 } from "./narrative.js";
+export { oracleScores } from "./oracle-scores.js";
 export {
   type LeadScoringParams,
   leadScoringParamsSchema,
