@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const CONDITIONS = ["node", "import", "default"];
@@ -45,18 +44,13 @@ function esmEntry(pkgDir: string): string | undefined {
 }
 
 /**
- * Resolve a package's entry file as seen from a project folder (`<cwd>/node_modules`, then
- * parents). Uses Node's resolver, and for packages whose `exports` offer only ESM conditions
- * (which `require.resolve` rejects) reads the `node` / `import` / `default` target itself.
- * Returns undefined when the package is not installed there.
+ * Resolve a package's entry file as seen from a project folder: the nearest
+ * `node_modules/<name>` from `cwd` upwards, then its `exports["."]` target for the `node` /
+ * `import` / `default` conditions (or `main`). Like ESM `import`, and unlike `require`, it
+ * ignores NODE_PATH, so a package is found only where the user installed it. Returns
+ * undefined when the package is not installed there.
  */
 export function resolveFromProject(packageName: string, cwd: string): string | undefined {
-  try {
-    return createRequire(join(cwd, "package.json")).resolve(packageName);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ERR_PACKAGE_PATH_NOT_EXPORTED" && code !== "MODULE_NOT_FOUND") throw error;
-  }
   for (let dir = cwd; ; dir = dirname(dir)) {
     const pkgDir = join(dir, "node_modules", packageName);
     if (existsSync(join(pkgDir, "package.json"))) return esmEntry(pkgDir);

@@ -29,15 +29,9 @@ export interface RunBinOptions {
 
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  // Never inherit the developer's own settings.
-  // NODE_PATH: package managers set it for scripts; it would let require() see hoisted packages.
-  for (const k of [
-    "LEADFORGE_SCHEMES",
-    "SOURCE_DATE_EPOCH",
-    "LEADFORGE_DEBUG",
-    "FORCE_COLOR",
-    "NODE_PATH",
-  ]) {
+  // Never inherit the developer's own settings. NODE_PATH (set by vitest/pnpm, pointing at
+  // hoisted packages) is kept on purpose: the CLI must not find scheme packages through it.
+  for (const k of ["LEADFORGE_SCHEMES", "SOURCE_DATE_EPOCH", "LEADFORGE_DEBUG", "FORCE_COLOR"]) {
     if (!(k in extra)) delete env[k];
   }
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
