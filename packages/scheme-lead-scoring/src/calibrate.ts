@@ -67,6 +67,7 @@ function solveIncreasing(
   target: number,
   lo0: number,
   hi0: number,
+  tolerance: number,
 ): number {
   let lo = lo0;
   let hi = hi0;
@@ -88,7 +89,7 @@ function solveIncreasing(
   for (let iter = 0; iter < 30 && hi - lo > 1e-4; iter++) {
     x = (lo * fhi - hi * flo) / (fhi - flo);
     const fx = f(x) - target;
-    if (Math.abs(fx) < 2e-5) break;
+    if (Math.abs(fx) < tolerance) break;
     if (fx < 0) {
       lo = x;
       flo = fx;
@@ -155,6 +156,7 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
     target,
     -8,
     4,
+    5e-3,
   );
 
   const prefixDays = Math.min(opts.horizonDays, window + 1);
@@ -226,7 +228,7 @@ export function calibrateConversion(opts: CalibrateOptions): Calibration {
         }
         return sum / n;
       };
-      shift = solveIncreasing(late, target, shift - 1, shift + 1);
+      shift = solveIncreasing(late, target, shift - 1, shift + 1, pass === 0 ? 2e-3 : 2e-4);
       expected = late(shift);
     }
   }
