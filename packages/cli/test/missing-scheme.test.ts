@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTmp, REPO_ROOT, runCliBin } from "./helpers.js";
 
-function projectWithout(absent: "lifecycle" | "lead-scoring"): { dir: string; bin: string } {
+function projectWith(present: readonly ("lifecycle" | "lead-scoring")[]): {
+  dir: string;
+  bin: string;
+} {
   const dir = makeTmp("leadforge-partial-");
   writeFileSync(join(dir, "package.json"), '{ "name": "partial", "private": true }\n');
   const nm = join(dir, "node_modules");
@@ -18,17 +21,18 @@ function projectWithout(absent: "lifecycle" | "lead-scoring"): { dir: string; bi
     symlinkSync(realpathSync(join(cli, "node_modules", dep)), join(nm, dep), "dir");
   }
   symlinkSync(join(REPO_ROOT, "packages/core"), join(nm, "@leadforge/core"), "dir");
-  const present = absent === "lifecycle" ? "lead-scoring" : "lifecycle";
-  symlinkSync(
-    join(REPO_ROOT, `packages/scheme-${present}`),
-    join(nm, `@leadforge/scheme-${present}`),
-    "dir",
-  );
+  for (const scheme of present) {
+    symlinkSync(
+      join(REPO_ROOT, `packages/scheme-${scheme}`),
+      join(nm, `@leadforge/scheme-${scheme}`),
+      "dir",
+    );
+  }
   return { dir, bin: join(nm, "@leadforge/cli/dist/bin.js") };
 }
 
 describe("a scheme package that is not installed", () => {
-  const { dir, bin } = projectWithout("lifecycle");
+  const { dir, bin } = projectWith(["lead-scoring"]);
   const run = (args: string[]) => runCliBin(args, { cwd: dir, bin });
   const hint =
     "pnpm add @leadforge/scheme-lifecycle@^0.1.0 (or: npm install @leadforge/scheme-lifecycle@^0.1.0)";
@@ -64,5 +68,30 @@ describe("a scheme package that is not installed", () => {
     const r = run(["--version"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/@leadforge\/scheme-lifecycle\s+not installed/);
+  });
+});
+
+describe("no scheme package installed", () => {
+  const { dir, bin } = projectWith([]);
+
+  it("list-recipes lists both built-in recipes as not installed; --version says so", () => {
+    const r = runCliBin(["list-recipes", "--json"], { cwd: dir, bin });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.recipes.map((x: { id: string; installed: boolean }) => [x.id, x.installed])).toEqual([
+      ["b2b_saas_ltv_v1", false],
+      ["b2b_saas_procurement_v1", false],
+    ]);
+    const v = runCliBin(["--version"], { cwd: dir, bin });
+    expect(v.stdout).toMatch(/@leadforge\/scheme-lead-scoring\s+not installed/);
+    expect(v.stdout).toMatch(/@leadforge\/scheme-lifecycle\s+not installed/);
+  });
+
+  it("an unknown recipe lists the known ones with their missing schemes", () => {
+    const r = runCliBin(["generate", "-r", "nope"], { cwd: dir, bin });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: Unknown recipe 'nope'. Known recipes: b2b_saas_ltv_v1 (scheme lifecycle not installed), b2b_saas_procurement_v1 (scheme lead_scoring not installed). Run 'leadforge list-recipes', or pass a path to a recipe folder.\n",
+    );
   });
 });
