@@ -54,12 +54,12 @@ for (const tier of ["intro", "intermediate", "advanced"]) {
   }
   const g = (k: string) => (acc[k] ? med(acc[k]).toFixed(3) : "—");
   rows.push(
-    `| ${tier} | ${g("pltv_revenue_365d.zero")} | ${g("early_pltv_revenue_365d.zero")} | ${g("pltv_revenue_730d.top10")} | ${g("pltv_revenue_365d.lin")} | ${g("pltv_revenue_365d.gbm")} | ${g("pltv_revenue_365d.linGini")} | ${g("pltv_revenue_365d.gbmGini")} | ${g("pltv_revenue_365d.oracle")} |`,
+    `| ${tier} | ${g("pltv_revenue_365d.zero")} | ${g("early_pltv_revenue_365d.zero")} | ${g("pltv_revenue_730d.top10")} | ${g("pltv_revenue_365d.lin")} | ${g("pltv_revenue_365d.gbm")} | ${g("pltv_revenue_365d.linGini")} | ${g("pltv_revenue_365d.gbmGini")} | ${g("pltv_revenue_365d.oracle")} | ${g("early_pltv_revenue_365d.lin")} | ${g("early_pltv_revenue_365d.gbm")} | ${g("early_pltv_revenue_365d.oracle")} | ${g("pltv_revenue_90d.gbm")} | ${g("pltv_revenue_730d.gbm")} |`,
   );
 }
 await rm(dir, { recursive: true, force: true });
 console.log(
-  "\n| tier | zero 365d cal | zero 365d early | top-decile 730d | Spearman ridge | Spearman GBM | Gini ridge | Gini GBM | Spearman oracle |",
+  "\n| tier | zero 365d cal | zero 365d early | top-decile 730d | Spearman ridge | Spearman GBM | Gini ridge | Gini GBM | Spearman oracle | early ridge | early GBM | early oracle | GBM 90d | GBM 730d |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(r);
