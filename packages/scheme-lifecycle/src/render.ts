@@ -125,7 +125,7 @@ export function renderLifecycle(world: LifecycleWorld, ctx: Ctx): RenderedBundle
       // One split key per regime: the four tasks share rows, and their labels are nested
       // (ltv_730 ⊇ ltv_90, same zeros), so a customer must sit in the same split in all four.
       tasks.push({ spec, table: taskTable, rowKeys, groupKeys, splitKey: `lifecycle_${regime}` });
-      if (spec.type === "regression") {
+      if (spec.type === "regression" && taskTable.length > 0) {
         zero[spec.id] = zeroShare(getColumn(taskTable, spec.labelColumn) as number[]);
       }
       if (oracle) {
