@@ -160,6 +160,20 @@ describe.each(["calendar", "early"] as const)("%s snapshot", (regime: Regime) =>
 });
 
 describe("calendar snapshot tenure", () => {
+  it("has no NPS before the first quarterly survey (tenure < 13 weeks)", () => {
+    const snap = buildSnapshot(world, "calendar");
+    const tenure = getColumn(snap.table, "tenure_weeks") as number[];
+    const nps = getColumn(snap.table, "last_nps_score") as (number | null)[];
+    let young = 0;
+    tenure.forEach((t, r) => {
+      if (t < 13) {
+        young++;
+        expect(nps[r]).toBeNull();
+      } else expect(nps[r]).not.toBeNull();
+    });
+    expect(young).toBeGreaterThan(0);
+  });
+
   it("varies renewal counts (the reference's was ~always 0)", () => {
     const snap = buildSnapshot(world, "calendar");
     const renewals = getColumn(snap.table, "renewal_count") as number[];
