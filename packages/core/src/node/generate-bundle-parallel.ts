@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import {
   type GenerateBundleOptions,
@@ -55,14 +57,16 @@ export async function generateBundleParallel(
   const { scheme, config, ctx } = run;
   const workers = Math.max(1, Math.floor(opts.workers ?? cpus().length));
   const units = scheme.partition?.unitCount(config) ?? 0;
-  if (!scheme.partition || workers <= 1 || units < 2 || !opts.schemeModule) {
+  const workerUrl = new URL("./build-world-worker.js", import.meta.url);
+  // From source (tests, tsx) there is no built worker file: build in this thread instead.
+  const workerBuilt = existsSync(fileURLToPath(workerUrl));
+  if (!scheme.partition || workers <= 1 || units < 2 || !opts.schemeModule || !workerBuilt) {
     if (ctx.signal?.aborted) throw new CancelledError();
     return renderBundle(run, scheme.buildWorld(ctx));
   }
   const ranges = partitionRanges(units, Math.min(workers, units));
   const done = new Array<number>(ranges.length).fill(0);
   const flat = { ...config.common, ...config.params };
-  const workerUrl = new URL("./build-world-worker.js", import.meta.url);
   const live: Worker[] = [];
   const abort = () => {
     for (const w of live) void w.terminate();
