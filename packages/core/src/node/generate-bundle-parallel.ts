@@ -78,6 +78,10 @@ export async function generateBundleParallel(
         (range, i) =>
           new Promise<unknown>((resolve, reject) => {
             const worker = new Worker(workerUrl, {
+              // Inherit the parent's flags except those that only apply to an entry script.
+              execArgv: process.execArgv.filter(
+                (a) => !a.startsWith("--input-type") && !a.startsWith("--eval"),
+              ),
               workerData: {
                 schemeModule: opts.schemeModule,
                 recipe: run.recipe,
