@@ -1,6 +1,7 @@
 // Prints "N passed, N failed" from a vitest log so CI can count tests.
 import { readFileSync } from "node:fs";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes (ESC [ … m).
 const log = readFileSync(process.argv[2], "utf8").replace(/\x1b\[[0-9;]*m/g, "");
 const line =
   log
