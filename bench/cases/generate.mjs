@@ -91,16 +91,18 @@ if (process.argv[2] === "--one") {
       try {
         const out = execFileSync(
           process.execPath,
-          [
-            "--max-old-space-size=8192",
-            new URL(import.meta.url).pathname,
-            "--one",
-            scheme,
-            n,
-            mode,
-            String(workers),
-          ],
-          { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
+          [new URL(import.meta.url).pathname, "--one", scheme, n, mode, String(workers)],
+          {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "inherit"],
+            maxBuffer: 1 << 26,
+            // A V8 flag in execArgv is refused by worker threads (ERR_WORKER_INVALID_EXEC_ARGV);
+            // NODE_OPTIONS sets it for the whole process, workers included.
+            env: {
+              ...process.env,
+              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=8192`.trim(),
+            },
+          },
         );
         process.stdout.write(out);
       } catch (e) {

@@ -10,5 +10,6 @@ export default defineConfig({
     index: "src/index.ts",
     "node/index": "src/node/index.ts",
     "node/build-world-worker": "src/node/build-world-worker.ts",
+    "node/encode-worker": "src/node/encode-worker.ts",
   },
 });

@@ -2,6 +2,7 @@ import { tableToIPC } from "apache-arrow";
 import {
   Compression,
   Table as WasmTable,
+  type WriterProperties,
   WriterPropertiesBuilder,
   writeParquet,
 } from "parquet-wasm";
@@ -26,18 +27,25 @@ export function encodeParquet(
   table: ColumnarTable,
   options: EncodeParquetOptions = {},
 ): Uint8Array {
-  const rowGroupRows = options.rowGroupRows ?? 1 << 20;
+  const rowGroupRows = options.rowGroupRows ?? DEFAULT_ROW_GROUP_ROWS;
   const ipc = tableToIPC(toArrowTable(table, rowGroupRows), "stream");
   const wasmTable = WasmTable.fromIPCStream(ipc);
-  const props = new WriterPropertiesBuilder()
+  // writeParquet consumes both wasm objects; freeing them again would double-free.
+  return writeParquet(wasmTable, parquetWriterProperties(rowGroupRows));
+}
+
+/** Rows per Parquet row group (and per Arrow record batch fed to the writer). */
+export const DEFAULT_ROW_GROUP_ROWS = 1 << 20;
+
+/**
+ * The writer settings every leadforge Parquet file uses. Shared by the in-thread encoder
+ * and the encode workers so both produce the same bytes.
+ */
+export function parquetWriterProperties(rowGroupRows: number): WriterProperties {
+  return new WriterPropertiesBuilder()
     .setCompression(Compression.ZSTD)
     .setDictionaryEnabled(true)
     .setMaxRowGroupSize(rowGroupRows)
     .setCreatedBy(PARQUET_CREATED_BY)
     .build();
-  try {
-    return writeParquet(wasmTable, props);
-  } finally {
-    // writeParquet consumes both wasm objects; freeing again would double-free.
-  }
 }

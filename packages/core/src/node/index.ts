@@ -1,5 +1,20 @@
 export { checkBundleFiles } from "./check-bundle-files.js";
-export { type EncodeParquetOptions, encodeParquet, PARQUET_CREATED_BY } from "./encode-parquet.js";
+export {
+  createEncodePool,
+  type EncodedFile,
+  type EncodeJob,
+  type EncodePool,
+  type EncodePoolOptions,
+  type EncodePoolStats,
+  encodeWorkerAvailable,
+} from "./create-encode-pool.js";
+export {
+  DEFAULT_ROW_GROUP_ROWS,
+  type EncodeParquetOptions,
+  encodeParquet,
+  PARQUET_CREATED_BY,
+  parquetWriterProperties,
+} from "./encode-parquet.js";
 export {
   type GenerateBundleParallelOptions,
   generateBundleParallel,
@@ -8,9 +23,10 @@ export {
 export { loadRecipeDir, readRecipeSource, readRecipeSources } from "./load-recipe-dir.js";
 export { listBundleFiles, openBundle } from "./read-bundle.js";
 export { readParquetTable } from "./read-parquet.js";
-export { toArrowSchema, toArrowTable } from "./to-arrow-table.js";
+export { batchRanges, toArrowBatch, toArrowSchema, toArrowTable } from "./to-arrow-table.js";
 export { type ValidateBundleOptions, validateBundle } from "./validate-bundle.js";
 export {
+  ENCODE_IN_THREAD_ROWS,
   sha256,
   type WriteBundleOptions,
   type WriteBundleResult,

@@ -126,10 +126,38 @@ function columnData(c: ColumnSpec, values: ColumnValues, start: number, n: numbe
 }
 
 /** Arrow schema of a table spec: declared types, nullability, UTC timestamps. */
-export function toArrowSchema(table: ColumnarTable): Schema {
+export function toArrowSchema(table: Pick<ColumnarTable, "spec">): Schema {
   return new Schema(
     table.spec.columns.map((c) => new Field(c.name, arrowType(c), c.nullable ?? false)),
   );
+}
+
+/**
+ * Convert rows `[start, start + n)` of a columnar table to one Arrow record batch with the
+ * given schema (from {@link toArrowSchema}). Lets a writer hold one row group of Arrow
+ * buffers at a time instead of the whole table.
+ */
+export function toArrowBatch(
+  table: ColumnarTable,
+  schema: Schema,
+  start: number,
+  n: number,
+): RecordBatch {
+  const children = table.spec.columns.map((c, i) => columnData(c, table.columns[i]!, start, n));
+  const data = makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children });
+  return new RecordBatch(schema, data);
+}
+
+/**
+ * Row ranges of the record batches {@link toArrowTable} makes: `batchRows` each, the last
+ * one shorter, and a single empty batch for an empty table (so the schema is still written).
+ */
+export function batchRanges(length: number, batchRows: number): { start: number; n: number }[] {
+  const out: { start: number; n: number }[] = [];
+  for (let start = 0; start === 0 || start < length; start += batchRows) {
+    out.push({ start, n: Math.min(batchRows, length - start) });
+  }
+  return out;
 }
 
 /**
@@ -139,12 +167,8 @@ export function toArrowSchema(table: ColumnarTable): Schema {
  */
 export function toArrowTable(table: ColumnarTable, batchRows = 1 << 20): Table {
   const schema = toArrowSchema(table);
-  const batches: RecordBatch[] = [];
-  for (let start = 0; start === 0 || start < table.length; start += batchRows) {
-    const n = Math.min(batchRows, table.length - start);
-    const children = table.spec.columns.map((c, i) => columnData(c, table.columns[i]!, start, n));
-    const data = makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children });
-    batches.push(new RecordBatch(schema, data));
-  }
+  const batches = batchRanges(table.length, batchRows).map(({ start, n }) =>
+    toArrowBatch(table, schema, start, n),
+  );
   return new Table(schema, batches);
 }

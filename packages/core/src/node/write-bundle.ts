@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { SPLIT_NAMES } from "../bundle/assign-splits.js";
 import { canonicalJson, prettyJson } from "../bundle/canonical-json.js";
@@ -8,6 +9,7 @@ import type { Manifest } from "../bundle/manifest.js";
 import { BundleIoError, CancelledError, OutputExistsError } from "../errors/errors.js";
 import { encodeCsv } from "../table/encode-csv.js";
 import type { ColumnarTable } from "../table/types.js";
+import { createEncodePool, encodeWorkerAvailable } from "./create-encode-pool.js";
 import { encodeParquet } from "./encode-parquet.js";
 
 /** Options for {@link writeBundle}. */
@@ -20,9 +22,20 @@ export interface WriteBundleOptions {
   readonly force?: boolean;
   /** Cancellation: checked between files; a cancelled write leaves nothing behind. */
   readonly signal?: AbortSignal;
-  /** Called after each file is written. */
+  /** Called after each file is written (Parquet files in completion order). */
   readonly onFile?: (path: string, bytes: number) => void;
+  /**
+   * Worker threads that encode Parquet files in parallel (the bytes are the same for any
+   * count). `1` encodes in this thread. By default one per CPU core, except for small
+   * bundles (under {@link ENCODE_IN_THREAD_ROWS} rows) where starting workers costs more
+   * than it saves. Without the built worker file (core run from TypeScript source) encoding
+   * stays in this thread.
+   */
+  readonly encodeWorkers?: number;
 }
+
+/** Below this many Parquet rows in a bundle, the default is to encode in-thread. */
+export const ENCODE_IN_THREAD_ROWS = 100_000;
 
 /** What {@link writeBundle} wrote. */
 export interface WriteBundleResult {
@@ -32,6 +45,15 @@ export interface WriteBundleResult {
   readonly manifest: Manifest;
   /** Total bytes written. */
   readonly bytes: number;
+  /** How Parquet files were encoded: worker threads used (0 = in this thread), files they wrote. */
+  readonly encode: { readonly workers: number; readonly filesInWorkers: number };
+}
+
+function encodeWorkerCount(requested: number | undefined, rows: number): number {
+  if (!encodeWorkerAvailable()) return 0;
+  if (requested === undefined) return rows < ENCODE_IN_THREAD_ROWS ? 0 : cpus().length;
+  const n = Math.floor(requested);
+  return n > 1 ? n : 0;
 }
 
 /** Lowercase hex SHA-256 of bytes or text. */
@@ -84,25 +106,61 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
     opts.onFile?.(rel, size);
     return files[rel]!;
   };
-  const putTable = async (
-    stem: string,
-    table: ColumnarTable,
-  ): Promise<{ file: string; sha: string }> => {
-    let first: { file: string; sha: string } | undefined;
-    if (format === "parquet" || format === "both") {
-      const file = `${stem}.parquet`;
-      first = { file, sha: await put(file, encodeParquet(table)) };
+  const wantParquet = format === "parquet" || format === "both";
+  const wantCsv = format === "csv" || format === "both";
+  // Every Parquet file of the bundle, in output order (tables, task splits, metadata).
+  const parquetJobs: { rel: string; table: ColumnarTable }[] = [];
+  if (wantParquet) {
+    for (const t of bundle.tables)
+      parquetJobs.push({ rel: `tables/${t.spec.name}.parquet`, table: t });
+    for (const task of bundle.tasks)
+      for (const split of SPLIT_NAMES)
+        parquetJobs.push({ rel: `tasks/${task.id}/${split}.parquet`, table: task.splits[split] });
+  }
+  for (const m of bundle.metadataTables) parquetJobs.push({ rel: m.path, table: m.table });
+  const rows = parquetJobs.reduce((sum, j) => sum + j.table.length, 0);
+  const size = encodeWorkerCount(opts.encodeWorkers, rows);
+  const pool = size > 1 ? createEncodePool({ size }) : undefined;
+  let filesInWorkers = 0;
+
+  /** Write (or have written) every Parquet file; returns its SHA-256 by relative path. */
+  const writeParquetFiles = async (): Promise<Map<string, string>> => {
+    const shas = new Map<string, string>();
+    if (!pool) {
+      // In-thread: one file at a time, each encoded buffer dropped once written.
+      for (const j of parquetJobs) shas.set(j.rel, await put(j.rel, encodeParquet(j.table)));
+      return shas;
     }
-    if (format === "csv" || format === "both") {
-      const file = `${stem}.csv`;
-      const sha = await put(file, [...encodeCsv(table)].join(""));
-      first ??= { file, sha };
-    }
-    return first!;
+    const jobs = parquetJobs.map((j) => ({ path: join(tmp, j.rel), table: j.table, rel: j.rel }));
+    const written = await pool.encodeAll(jobs, {
+      ...(signal ? { signal } : {}),
+      onFile: (job, f) => {
+        const { rel } = job as (typeof jobs)[number];
+        bytes += f.bytes;
+        files[rel] = f.sha256;
+        opts.onFile?.(rel, f.bytes);
+      },
+    });
+    for (const j of jobs) shas.set(j.rel, written.get(j)!.sha256);
+    filesInWorkers = pool.stats.files;
+    return shas;
   };
 
   try {
     await mkdir(tmp, { recursive: true });
+    const parquetShas = await writeParquetFiles();
+    /** The table's primary file (Parquet when written, else CSV) and its hash. */
+    const putTable = async (stem: string, table: ColumnarTable) => {
+      let first: { file: string; sha: string } | undefined;
+      if (wantParquet)
+        first = { file: `${stem}.parquet`, sha: parquetShas.get(`${stem}.parquet`)! };
+      if (wantCsv) {
+        const file = `${stem}.csv`;
+        const sha = await put(file, [...encodeCsv(table)].join(""));
+        first ??= { file, sha };
+      }
+      return first!;
+    };
     const tables: Manifest["tables"] = {};
     for (const t of bundle.tables) {
       const { file, sha } = await putTable(`tables/${t.spec.name}`, t);
@@ -118,7 +176,6 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       }
       tasks[task.id] = entry;
     }
-    for (const m of bundle.metadataTables) await put(m.path, encodeParquet(m.table));
     for (const [rel, text] of [...bundle.texts].sort(([a], [b]) => (a < b ? -1 : 1)))
       await put(rel, text);
     const { generation_timestamp: _ts, ...hashedConfig } = bundle.manifestDraft.config as Record<
@@ -150,8 +207,10 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       await rm(outDir, { recursive: true, force: true });
       await rename(tmp, outDir);
     }
-    return { outDir, manifest, bytes };
+    return { outDir, manifest, bytes, encode: { workers: size, filesInWorkers } };
   } catch (error) {
+    // Stop the workers before removing the folder they may still be writing into.
+    await pool?.close();
     await rm(tmp, { recursive: true, force: true });
     if (error instanceof CancelledError || error instanceof OutputExistsError) throw error;
     if (
@@ -165,5 +224,7 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       });
     }
     throw error;
+  } finally {
+    await pool?.close();
   }
 }

@@ -1,0 +1,49 @@
+// Write-stage benchmark: one lead-scoring bundle generated once, then written with Parquet
+// encoding in this thread (encodeWorkers=1) and on the encode pool (all cores), alternating,
+// best of BENCH_REPEAT runs each. Isolates encode + hash + files from world building, so the
+// comparison holds on a machine shared with other work. Size: BENCH_WRITE_LEADS (default 100000).
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { report } from "../lib.mjs";
+
+const { generateBundleParallel, writeBundle } = await import("@leadforge/core/node");
+await import("@leadforge/scheme-lead-scoring");
+const n = Number(process.env.BENCH_WRITE_LEADS ?? 100_000);
+const mode = process.env.BENCH_WRITE_MODE ?? "student_public";
+const repeat = Number(process.env.BENCH_REPEAT ?? 3);
+const bundle = await generateBundleParallel({
+  recipe: "b2b_saas_procurement_v1",
+  options: { n_leads: n, exposure_mode: mode, seed: 42 },
+  schemeModule: import.meta.resolve("@leadforge/scheme-lead-scoring"),
+});
+const dir = await mkdtemp(join(tmpdir(), "lf-bench-write-"));
+const best = { 1: Number.POSITIVE_INFINITY, [cpus().length]: Number.POSITIVE_INFINITY };
+let bytes = 0;
+try {
+  for (let r = 0; r < repeat; r++) {
+    for (const workers of Object.keys(best).map(Number)) {
+      const t0 = performance.now();
+      const out = await writeBundle({
+        bundle,
+        outDir: join(dir, `b${workers}`),
+        force: true,
+        encodeWorkers: workers,
+      });
+      best[workers] = Math.min(best[workers], (performance.now() - t0) / 1000);
+      bytes = out.bytes;
+    }
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+report(`write lead_scoring ${n.toLocaleString("en-US")} ${mode}`, [
+  ...Object.entries(best).map(([w, s]) => ({
+    metric: `write, encodeWorkers=${w} (best of ${repeat})`,
+    value: s,
+    unit: "s",
+    higherIsBetter: false,
+  })),
+  { metric: "bytes written", value: bytes / 1e6, unit: "MB", higherIsBetter: false },
+]);
