@@ -27,17 +27,19 @@ export function coreVersion(): string {
 }
 
 /**
- * The version range of `packageName` that this CLI declares as a peer, or undefined. In a
- * workspace checkout `workspace:^` is shown as `^<cli version>` (all packages start in step);
- * a published CLI carries concrete ranges.
+ * The version range of `packageName` that this CLI declares as a peer, or undefined when any
+ * version will do. In a workspace checkout `workspace:^` is shown as `^<cli version>` (all
+ * packages start in step); a published CLI carries concrete ranges.
  */
 export function peerRange(packageName: string): string | undefined {
   const pkg = cliPackage();
   const range = pkg.peerDependencies?.[packageName];
   if (range === undefined) return undefined;
-  if (!range.startsWith("workspace:")) return range;
-  const rest = range.slice("workspace:".length);
+  const rest = range.startsWith("workspace:") ? range.slice("workspace:".length) : range;
   if (rest === "*" || rest === "") return undefined;
   if (rest === "^" || rest === "~") return `${rest}${pkg.version}`;
+  // Scheme peers are open-ended (any version speaking the scheme protocol works; that is
+  // checked at load time), so the hint installs the latest rather than a `>=` range.
+  if (/^>=\s*[\d.]+$/.test(rest)) return undefined;
   return rest;
 }

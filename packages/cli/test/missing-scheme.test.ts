@@ -34,8 +34,7 @@ function projectWith(present: readonly ("lifecycle" | "lead-scoring")[]): {
 describe("a scheme package that is not installed", () => {
   const { dir, bin } = projectWith(["lead-scoring"]);
   const run = (args: string[]) => runCliBin(args, { cwd: dir, bin });
-  const hint =
-    "pnpm add @leadforge/scheme-lifecycle@^0.1.0 (or: npm install @leadforge/scheme-lifecycle@^0.1.0)";
+  const hint = "pnpm add @leadforge/scheme-lifecycle (or: npm install @leadforge/scheme-lifecycle)";
 
   it("list-recipes lists its recipes as not installed, with the install command", () => {
     const r = run(["list-recipes"]);
