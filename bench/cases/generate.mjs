@@ -1,7 +1,9 @@
 // End-to-end generation benchmark: full bundles for lead scoring (5k / 100k / 1M leads) and
 // lifecycle (10k / 100k customers) in public and instructor modes. Each configuration runs in
 // its own process so peak RSS is its own. Sizes: BENCH_LEADS / BENCH_CUSTOMERS (comma lists),
-// BENCH_MODES, BENCH_WORKERS (default: all cores).
+// BENCH_MODES, BENCH_WORKERS (default: all cores), BENCH_ENCODE_WORKERS (writeBundle's
+// encodeWorkers; default: its own default). Besides the stage split it reports the peak
+// RSS seen in each stage (sampled at progress events and every 50 ms, workers included).
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -25,10 +27,22 @@ async function one(scheme, n, mode, workers) {
   await import(spec.pkg);
   const options = { [spec.size]: n, exposure_mode: mode, seed: 42 };
   const stages = {};
+  const stageRss = {};
   let last = performance.now();
   let lastStage = "prepare";
+  let lastSample = 0;
+  const sample = (force = false) => {
+    const now = performance.now();
+    if (!force && now - lastSample < 50) return;
+    lastSample = now;
+    const rss = process.memoryUsage.rss() / 2 ** 20;
+    stageRss[lastStage] = Math.max(stageRss[lastStage] ?? 0, rss);
+  };
+  const timer = setInterval(sample, 50);
   const onProgress = (e) => {
+    sample();
     if (e.stage !== lastStage) {
+      sample(true);
       const now = performance.now();
       stages[lastStage] = (stages[lastStage] ?? 0) + (now - last) / 1000;
       last = now;
@@ -50,11 +64,21 @@ async function one(scheme, n, mode, workers) {
   let rows = 0;
   for (const t of bundle.tables) rows += t.length;
   for (const t of bundle.tasks) for (const s of Object.values(t.splits)) rows += s.length;
-  const { bytes } = await writeBundle({ bundle, outDir: join(dir, "b") });
+  sample(true);
+  lastStage = "write";
+  const encodeWorkers = process.env.BENCH_ENCODE_WORKERS;
+  const { bytes, encode } = await writeBundle({
+    bundle,
+    outDir: join(dir, "b"),
+    ...(encodeWorkers ? { encodeWorkers: Number(encodeWorkers) } : {}),
+    onFile: () => sample(),
+  });
   const t1 = performance.now();
+  sample(true);
+  clearInterval(timer);
   await rm(dir, { recursive: true, force: true });
   const wall = (t1 - t0) / 1000;
-  const name = `generate ${scheme} ${n.toLocaleString("en-US")} ${mode} (workers=${workers})`;
+  const name = `generate ${scheme} ${n.toLocaleString("en-US")} ${mode} (workers=${workers}, encodeWorkers=${encode.threads})`;
   report(name, [
     { metric: "wall time", value: wall, unit: "s", higherIsBetter: false },
     ...Object.entries(stages).map(([k, v]) => ({
@@ -69,6 +93,12 @@ async function one(scheme, n, mode, workers) {
       unit: "s",
       higherIsBetter: false,
     },
+    ...Object.entries(stageRss).map(([k, v]) => ({
+      metric: `  peak RSS in ${k}`,
+      value: v,
+      unit: "MB",
+      higherIsBetter: false,
+    })),
     { metric: "rows written/s", value: rows / wall, unit: "/s", higherIsBetter: true },
     { metric: "rows written", value: rows, unit: "rows", higherIsBetter: true },
     { metric: "bytes written", value: bytes / 1e6, unit: "MB", higherIsBetter: false },

@@ -21,6 +21,7 @@ const bundle = await generateBundleParallel({
 const dir = await mkdtemp(join(tmpdir(), "lf-bench-write-"));
 const best = { 1: Number.POSITIVE_INFINITY, [cpus().length]: Number.POSITIVE_INFINITY };
 let bytes = 0;
+const hashes = {};
 try {
   for (let r = 0; r < repeat; r++) {
     for (const workers of Object.keys(best).map(Number)) {
@@ -33,11 +34,15 @@ try {
       });
       best[workers] = Math.min(best[workers], (performance.now() - t0) / 1000);
       bytes = out.bytes;
+      hashes[workers] = JSON.stringify(out.manifest.files);
     }
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
+// The pool must not change a byte: compare every file hash of the two ways of writing.
+const same = new Set(Object.values(hashes)).size === 1;
+if (!same) console.error("write-bundle: in-thread and pooled bundles differ!");
 report(`write lead_scoring ${n.toLocaleString("en-US")} ${mode}`, [
   ...Object.entries(best).map(([w, s]) => ({
     metric: `write, encodeWorkers=${w} (best of ${repeat})`,
@@ -46,4 +51,10 @@ report(`write lead_scoring ${n.toLocaleString("en-US")} ${mode}`, [
     higherIsBetter: false,
   })),
   { metric: "bytes written", value: bytes / 1e6, unit: "MB", higherIsBetter: false },
+  {
+    metric: "pooled bytes identical (1 = yes)",
+    value: same ? 1 : 0,
+    unit: "",
+    higherIsBetter: true,
+  },
 ]);

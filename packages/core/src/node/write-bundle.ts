@@ -10,7 +10,7 @@ import { BundleIoError, CancelledError, OutputExistsError } from "../errors/erro
 import { encodeCsv } from "../table/encode-csv.js";
 import type { ColumnarTable } from "../table/types.js";
 import { createEncodePool, encodeWorkerAvailable } from "./create-encode-pool.js";
-import { encodeParquet } from "./encode-parquet.js";
+import { writeParquetFile } from "./stream-parquet.js";
 
 /** Options for {@link writeBundle}. */
 export interface WriteBundleOptions {
@@ -25,11 +25,11 @@ export interface WriteBundleOptions {
   /** Called after each file is written (Parquet files in completion order). */
   readonly onFile?: (path: string, bytes: number) => void;
   /**
-   * Worker threads that encode Parquet files in parallel (the bytes are the same for any
-   * count). `1` encodes in this thread. By default one per CPU core, except for small
-   * bundles (under {@link ENCODE_IN_THREAD_ROWS} rows) where starting workers costs more
-   * than it saves. Without the built worker file (core run from TypeScript source) encoding
-   * stays in this thread.
+   * Threads that encode Parquet files in parallel: this one plus `encodeWorkers - 1` worker
+   * threads (the bytes are the same for any count). `1` encodes in this thread only. By
+   * default one per CPU core, except for small bundles (under {@link ENCODE_IN_THREAD_ROWS}
+   * rows) where starting workers costs more than it saves. Without the built worker file
+   * (core run from TypeScript source) encoding stays in this thread.
    */
   readonly encodeWorkers?: number;
 }
@@ -45,8 +45,11 @@ export interface WriteBundleResult {
   readonly manifest: Manifest;
   /** Total bytes written. */
   readonly bytes: number;
-  /** How Parquet files were encoded: worker threads used (0 = in this thread), files they wrote. */
-  readonly encode: { readonly workers: number; readonly filesInWorkers: number };
+  /**
+   * How Parquet files were encoded: encoding threads (1 = this thread only, as without the
+   * built worker file) and the number of files written by worker threads.
+   */
+  readonly encode: { readonly threads: number; readonly filesInWorkers: number };
 }
 
 function encodeWorkerCount(requested: number | undefined, rows: number): number {
@@ -120,15 +123,24 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
   for (const m of bundle.metadataTables) parquetJobs.push({ rel: m.path, table: m.table });
   const rows = parquetJobs.reduce((sum, j) => sum + j.table.length, 0);
   const size = encodeWorkerCount(opts.encodeWorkers, rows);
-  const pool = size > 1 ? createEncodePool({ size }) : undefined;
+  // This thread is one of the `size` encoders (it also feeds the workers).
+  const pool = size > 1 ? createEncodePool({ size: size - 1, local: true }) : undefined;
   let filesInWorkers = 0;
 
   /** Write (or have written) every Parquet file; returns its SHA-256 by relative path. */
   const writeParquetFiles = async (): Promise<Map<string, string>> => {
     const shas = new Map<string, string>();
     if (!pool) {
-      // In-thread: one file at a time, each encoded buffer dropped once written.
-      for (const j of parquetJobs) shas.set(j.rel, await put(j.rel, encodeParquet(j.table)));
+      // In-thread: one file at a time, streamed (one slice of Arrow data in flight, the
+      // encoded bytes hashed and written as they come).
+      for (const j of parquetJobs) {
+        if (signal?.aborted) throw new CancelledError();
+        const f = await writeParquetFile(join(tmp, j.rel), j.table);
+        bytes += f.bytes;
+        files[j.rel] = f.sha256;
+        opts.onFile?.(j.rel, f.bytes);
+        shas.set(j.rel, f.sha256);
+      }
       return shas;
     }
     const jobs = parquetJobs.map((j) => ({ path: join(tmp, j.rel), table: j.table, rel: j.rel }));
@@ -207,7 +219,7 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       await rm(outDir, { recursive: true, force: true });
       await rename(tmp, outDir);
     }
-    return { outDir, manifest, bytes, encode: { workers: size, filesInWorkers } };
+    return { outDir, manifest, bytes, encode: { threads: Math.max(1, size), filesInWorkers } };
   } catch (error) {
     // Stop the workers before removing the folder they may still be writing into.
     await pool?.close();
