@@ -3,7 +3,8 @@
 // its own process so peak RSS is its own. Sizes: BENCH_LEADS / BENCH_CUSTOMERS (comma lists),
 // BENCH_MODES, BENCH_WORKERS (default: all cores), BENCH_ENCODE_WORKERS (writeBundle's
 // encodeWorkers; default: its own default). Besides the stage split it reports the peak
-// RSS seen in each stage (sampled at progress events and every 50 ms, workers included).
+// RSS seen in each stage (sampled at progress events and every 50 ms, workers included) with
+// the main thread's JS heap and external (ArrayBuffer, wasm-free) memory at those samples.
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -35,8 +36,11 @@ async function one(scheme, n, mode, workers) {
     const now = performance.now();
     if (!force && now - lastSample < 50) return;
     lastSample = now;
-    const rss = process.memoryUsage.rss() / 2 ** 20;
-    stageRss[lastStage] = Math.max(stageRss[lastStage] ?? 0, rss);
+    const m = process.memoryUsage();
+    const peak = (stageRss[lastStage] ??= { rss: 0, heap: 0, external: 0 });
+    peak.rss = Math.max(peak.rss, m.rss / 2 ** 20);
+    peak.heap = Math.max(peak.heap, m.heapUsed / 2 ** 20);
+    peak.external = Math.max(peak.external, m.external / 2 ** 20);
   };
   const timer = setInterval(sample, 50);
   const onProgress = (e) => {
@@ -93,12 +97,16 @@ async function one(scheme, n, mode, workers) {
       unit: "s",
       higherIsBetter: false,
     },
-    ...Object.entries(stageRss).map(([k, v]) => ({
-      metric: `  peak RSS in ${k}`,
-      value: v,
-      unit: "MB",
-      higherIsBetter: false,
-    })),
+    ...Object.entries(stageRss).flatMap(([k, v]) => [
+      { metric: `  peak RSS in ${k}`, value: v.rss, unit: "MB", higherIsBetter: false },
+      { metric: `    main heap used in ${k}`, value: v.heap, unit: "MB", higherIsBetter: false },
+      {
+        metric: `    external (buffers) in ${k}`,
+        value: v.external,
+        unit: "MB",
+        higherIsBetter: false,
+      },
+    ]),
     { metric: "rows written/s", value: rows / wall, unit: "/s", higherIsBetter: true },
     { metric: "rows written", value: rows, unit: "rows", higherIsBetter: true },
     { metric: "bytes written", value: bytes / 1e6, unit: "MB", higherIsBetter: false },

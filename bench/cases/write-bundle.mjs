@@ -2,13 +2,14 @@
 // encoding in this thread (encodeWorkers=1) and on the encode pool (all cores), alternating,
 // best of BENCH_REPEAT runs each. Isolates encode + hash + files from world building, so the
 // comparison holds on a machine shared with other work. Size: BENCH_WRITE_LEADS (default 100000).
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { report } from "../lib.mjs";
 
-const { generateBundleParallel, writeBundle } = await import("@leadforge/core/node");
+const { encodeParquet, generateBundleParallel, writeBundle } = await import("@leadforge/core/node");
 await import("@leadforge/scheme-lead-scoring");
 const n = Number(process.env.BENCH_WRITE_LEADS ?? 100_000);
 const mode = process.env.BENCH_WRITE_MODE ?? "student_public";
@@ -40,8 +41,26 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-// The pool must not change a byte: compare every file hash of the two ways of writing.
-const same = new Set(Object.values(hashes)).size === 1;
+// The pool must not change a byte: compare every file hash of the two ways of writing, and
+// (BENCH_WRITE_REFERENCE=1) each table against the whole-table encoder encodeParquet.
+let same = new Set(Object.values(hashes)).size === 1;
+if (process.env.BENCH_WRITE_REFERENCE === "1") {
+  const files = JSON.parse(Object.values(hashes)[0]);
+  const all = [
+    ...bundle.tables.map((t) => [`tables/${t.spec.name}.parquet`, t]),
+    ...bundle.tasks.flatMap((task) =>
+      Object.entries(task.splits).map(([s, t]) => [`tasks/${task.id}/${s}.parquet`, t]),
+    ),
+    ...bundle.metadataTables.map((m) => [m.path, m.table]),
+  ];
+  for (const [rel, table] of all) {
+    const ref = createHash("sha256").update(encodeParquet(table)).digest("hex");
+    if (ref !== files[rel]) {
+      same = false;
+      console.error(`write-bundle: ${rel} differs from encodeParquet`);
+    }
+  }
+}
 if (!same) console.error("write-bundle: in-thread and pooled bundles differ!");
 report(`write lead_scoring ${n.toLocaleString("en-US")} ${mode}`, [
   ...Object.entries(best).map(([w, s]) => ({
