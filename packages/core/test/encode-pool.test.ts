@@ -83,6 +83,16 @@ try {
       return sha(disk) === sha(ref) && written.get(j).sha256 === sha(ref) && written.get(j).bytes === ref.byteLength;
     })),
   };
+  // 4. A worker that cannot write its file fails the whole call with a typed error.
+  const failing = node.createEncodePool({ size: 1 });
+  try {
+    await failing.encodeAll([{ path: "/dev/null/not-a-folder/t.parquet", table: tables[0] }]);
+    out.failure = { code: "none" };
+  } catch (e) {
+    out.failure = { code: e.code, message: e.message };
+  } finally {
+    await failing.close();
+  }
   // 3. Cancel while files are still being encoded: nothing may be left at or beside outDir.
   const big = core.generateBundle({ recipe: "toy_recipe_v1", registry, options: { n_customers: 20000 } });
   const parent = join(root, "cancel");
@@ -110,6 +120,7 @@ interface Written {
 type Result = Record<"parquet" | "both", Record<string, Written>> & {
   pool: { stats: { files: number; localFiles: number; batches: number }; same: boolean[] };
   cancel: { code: string; seen?: number; left?: string[] };
+  failure: { code: string; message?: string };
 };
 
 function run(): Result {
@@ -151,6 +162,11 @@ describe("parallel Parquet encoding", () => {
     expect(result.pool.stats.files).toBe(4);
     // 2500 rows → 10 batches, 0 rows → 1, 257 → 2, 1 → 1.
     expect(result.pool.stats.batches).toBe(14);
+  });
+
+  it("a worker that cannot write reports a typed error", () => {
+    expect(result.failure.code).toBe("ENCODE_FAILED");
+    expect(result.failure.message).toMatch(/not-a-folder/);
   });
 
   it("cancelling during parallel encoding leaves no bundle and no temporary folder", () => {
