@@ -20,7 +20,7 @@ export interface WriteBundleOptions {
   readonly outDir: string;
   /** Replace an existing non-empty folder. @default false */
   readonly force?: boolean;
-  /** Cancellation: checked between files; a cancelled write leaves nothing behind. */
+  /** Cancellation: checked between 65,536-row slices; a cancelled write leaves nothing behind. */
   readonly signal?: AbortSignal;
   /** Called after each file is written (Parquet files in completion order). */
   readonly onFile?: (path: string, bytes: number) => void;
@@ -137,7 +137,7 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       // encoded bytes hashed and written as they come).
       for (const j of parquetJobs) {
         if (signal?.aborted) throw new CancelledError();
-        const f = await writeParquetFile(join(tmp, j.rel), j.table);
+        const f = await writeParquetFile(join(tmp, j.rel), j.table, signal ? { signal } : {});
         bytes += f.bytes;
         files[j.rel] = f.sha256;
         opts.onFile?.(j.rel, f.bytes);
