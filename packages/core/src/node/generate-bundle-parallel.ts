@@ -32,6 +32,33 @@ interface WorkerReply {
   readonly error?: { message: string; code?: string; usage?: boolean; stack?: string };
 }
 
+const WORKER_FLAGS = [
+  "--conditions",
+  "-C",
+  "--import",
+  "--loader",
+  "--experimental-loader",
+  "--require",
+  "-r",
+];
+
+/**
+ * The parent's Node flags a worker may inherit: module-resolution and loader flags only.
+ * Workers refuse V8 and process-wide flags (`--max-old-space-size`, `--input-type`, …) with
+ * ERR_WORKER_INVALID_EXEC_ARGV, so those are dropped.
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const flag = WORKER_FLAGS.find((f) => a === f || a.startsWith(`${f}=`));
+    if (flag === undefined) continue;
+    out.push(a);
+    if (a === flag && i + 1 < argv.length) out.push(argv[++i]!);
+  }
+  return out;
+}
+
 /** Split `[0, n)` into `k` contiguous, balanced ranges. */
 export function partitionRanges(n: number, k: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -78,10 +105,7 @@ export async function generateBundleParallel(
         (range, i) =>
           new Promise<unknown>((resolve, reject) => {
             const worker = new Worker(workerUrl, {
-              // Inherit the parent's flags except those that only apply to an entry script.
-              execArgv: process.execArgv.filter(
-                (a) => !a.startsWith("--input-type") && !a.startsWith("--eval"),
-              ),
+              execArgv: workerExecArgv(process.execArgv),
               workerData: {
                 schemeModule: opts.schemeModule,
                 recipe: run.recipe,
