@@ -115,6 +115,11 @@ function createProgram(io: CliIo, hooks: GenerateHooks, result: { code: number }
       "--from-manifest <file>",
       "regenerate from a bundle's manifest.json (same recipe and config; needs the same scheme version)",
     )
+    .option(
+      "--workers <n>",
+      "threads for world building and Parquet encoding (default: all cores from 5,000 units up; same bytes for any value)",
+      intParser({ min: 1, max: 256 }),
+    )
     .option("-o, --out <dir>", "output folder (default: ./<recipe>-<tier>-<mode>-seed<seed>)")
     .option("--force", "replace a non-empty output folder")
     .option("--json", "print a JSON summary; no progress display")

@@ -50,6 +50,7 @@ export interface GenerateFlags {
   readonly splitStrategy?: string;
   readonly fromManifest?: string;
   readonly generationTimestamp?: string;
+  readonly workers?: number;
 }
 
 /** Hooks the process entry point gives `generate` for interrupt handling. */
@@ -69,7 +70,9 @@ function workerCount(
   env: Readonly<Record<string, string | undefined>>,
   params: Record<string, unknown>,
   sizeParam: string,
+  flag?: number,
 ): number {
+  if (flag !== undefined) return flag;
   const raw = env.LEADFORGE_WORKERS;
   if (raw !== undefined && raw.trim() !== "") {
     if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
@@ -216,7 +219,12 @@ export async function runGenerate(
       bundle = await generateBundleParallel({
         recipe,
         registry,
-        workers: workerCount(io.env, config.params as Record<string, unknown>, scheme.sizeParam),
+        workers: workerCount(
+          io.env,
+          config.params as Record<string, unknown>,
+          scheme.sizeParam,
+          flags.workers,
+        ),
         ...(schemeModule ? { schemeModule } : {}),
         ...(override ? { override } : {}),
         ...(overrideLabel ? { overrideLabel } : {}),
@@ -231,6 +239,7 @@ export async function runGenerate(
       bundle,
       outDir,
       ...(flags.force ? { force: true } : {}),
+      ...(flags.workers !== undefined ? { encodeWorkers: flags.workers } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onFile: (path, bytes) => progress.onFile(path, bytes),
     });
