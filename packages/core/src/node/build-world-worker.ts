@@ -14,6 +14,39 @@ interface Job {
   readonly range: { start: number; end: number };
 }
 
+/**
+ * Every ArrayBuffer wholly owned by a typed array in `value` (walked recursively). Buffers
+ * shared with other views or pooled (e.g. small Node Buffers) are left to be copied.
+ */
+function ownedBuffers(value: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== "object" || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) {
+      const buf = v.buffer;
+      if (buf instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === buf.byteLength)
+        found.add(buf);
+      return;
+    }
+    if (v instanceof Map) {
+      for (const [k, x] of v) {
+        visit(k);
+        visit(x);
+      }
+      return;
+    }
+    if (v instanceof Set) {
+      for (const x of v) visit(x);
+      return;
+    }
+    for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x);
+  };
+  visit(value);
+  return [...found];
+}
+
 async function main(): Promise<void> {
   const job = workerData as Job;
   const mod = (await import(job.schemeModule)) as Record<string, unknown>;
@@ -41,7 +74,9 @@ async function main(): Promise<void> {
       }
     },
   });
-  parentPort!.postMessage({ type: "world", world });
+  // Move, don't copy: the world's typed-array buffers are transferred to the parent (the
+  // worker is done with them), which saves a full copy of the partition's world.
+  parentPort!.postMessage({ type: "world", world }, ownedBuffers(world));
 }
 
 main().catch((error: unknown) => {
