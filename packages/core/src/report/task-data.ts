@@ -1,5 +1,5 @@
 import type { ColumnarTable } from "../table/types.js";
-import { type BundleTask, labelAsNumbers, readSplit } from "../validation/bundle-tasks.js";
+import { type BundleTask, labelledRows, readSplit } from "../validation/bundle-tasks.js";
 import type { DictionaryEntry } from "../validation/parse-feature-dictionary.js";
 import type { BundleReader } from "../validation/types.js";
 import { metric } from "./metric-value.js";
@@ -16,24 +16,6 @@ export interface TaskData {
   readonly features: { readonly name: string; readonly role: string }[];
   /** Columns never used as model input (ids, labels, split markers). */
   readonly exclude: string[];
-}
-
-function dropUnlabelled(
-  table: ColumnarTable,
-  label: string,
-): { table: ColumnarTable; y: number[] } {
-  const i = table.spec.columns.findIndex((c) => c.name === label);
-  const y = labelAsNumbers(table.columns[i] as unknown[]);
-  const keep = y.map((v, r) => (v === null ? -1 : r)).filter((r) => r >= 0);
-  if (keep.length === table.length) return { table, y: y as number[] };
-  return {
-    table: {
-      spec: table.spec,
-      length: keep.length,
-      columns: table.columns.map((c) => keep.map((r) => c[r]!)) as ColumnarTable["columns"],
-    },
-    y: keep.map((r) => y[r]!),
-  };
 }
 
 /**
@@ -53,12 +35,12 @@ export async function loadTaskData(
   const te = await readSplit(bundle, task, "test");
   const va = await readSplit(bundle, task, "valid");
   if (!tr || !te) return null;
-  if (!tr.spec.columns.some((c) => c.name === task.labelColumn)) return null;
-  const train = dropUnlabelled(tr, task.labelColumn);
-  const test = dropUnlabelled(te, task.labelColumn);
+  const train = labelledRows(tr, task.labelColumn);
+  const test = labelledRows(te, task.labelColumn);
+  if (!train || !test) return null;
   const mean = (y: number[]) =>
     metric(y.length ? y.reduce((a, b) => a + b, 0) / y.length : Number.NaN);
-  const valid = va ? dropUnlabelled(va, task.labelColumn) : null;
+  const valid = va ? labelledRows(va, task.labelColumn) : null;
   const roles = new Map(dictionary.map((d) => [d.name, d.role] as const));
   // Instructor-only columns flagged as leakage risks (e.g. a stage withheld from public
   // bundles) would make the baselines describe a dataset students never see.

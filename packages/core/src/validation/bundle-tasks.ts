@@ -113,6 +113,32 @@ export function labelAsNumbers(values: readonly unknown[]): (number | null)[] {
   );
 }
 
+/**
+ * The rows of a task split whose label is present, with the labels as 0/1 (or numeric
+ * targets); null when the split has no label column. Used by the report and the probes.
+ */
+export function labelledRows(
+  table: ColumnarTable,
+  label: string,
+): { table: ColumnarTable; y: number[] } | null {
+  const i = table.spec.columns.findIndex((c) => c.name === label);
+  if (i < 0) return null;
+  const y = labelAsNumbers(table.columns[i] as unknown[]);
+  const keep: number[] = [];
+  y.forEach((v, r) => {
+    if (v !== null) keep.push(r);
+  });
+  if (keep.length === table.length) return { table, y: y as number[] };
+  return {
+    table: {
+      spec: table.spec,
+      length: keep.length,
+      columns: table.columns.map((c) => keep.map((r) => c[r]!)) as ColumnarTable["columns"],
+    },
+    y: keep.map((r) => y[r]!),
+  };
+}
+
 /** Path of a relational table file, from the manifest. */
 export function tableFile(bundle: BundleReader, name: string): string | null {
   const entry = bundle.manifest.tables[name];

@@ -1,5 +1,5 @@
 import type { ColumnarTable } from "../../table/types.js";
-import { type BundleTask, labelAsNumbers, readSplit } from "../bundle-tasks.js";
+import { type BundleTask, labelledRows, readSplit } from "../bundle-tasks.js";
 import type { BundleReader } from "../types.js";
 
 /** The labelled rows a probe trains and evaluates on. */
@@ -14,28 +14,6 @@ export interface TaskProbeSplits {
   readonly evalY: number[];
   /** Name of the evaluation set, for messages. */
   readonly evalName: string;
-}
-
-function labelled(
-  table: ColumnarTable,
-  label: string,
-): { table: ColumnarTable; y: number[] } | null {
-  const i = table.spec.columns.findIndex((c) => c.name === label);
-  if (i < 0) return null;
-  const y = labelAsNumbers(table.columns[i] as unknown[]);
-  const keep: number[] = [];
-  y.forEach((v, r) => {
-    if (v !== null) keep.push(r);
-  });
-  if (keep.length === table.length) return { table, y: y as number[] };
-  return {
-    table: {
-      spec: table.spec,
-      length: keep.length,
-      columns: table.columns.map((c) => keep.map((r) => c[r]!)) as ColumnarTable["columns"],
-    },
-    y: keep.map((r) => y[r]!),
-  };
 }
 
 /** Rows a probe trains or evaluates on at most: enough to see a leak, bounded cost on big bundles. */
@@ -97,13 +75,13 @@ export async function loadProbeSplits(
   const tr = await readSplit(bundle, task, "train");
   const te = await readSplit(bundle, task, "test");
   if (!tr || !te) return null;
-  const train = labelled(tr, task.labelColumn);
-  let evaluation = labelled(te, task.labelColumn);
+  const train = labelledRows(tr, task.labelColumn);
+  let evaluation = labelledRows(te, task.labelColumn);
   let evalName = "test";
   if (!train || !evaluation) return null;
   if (poolValid || Math.min(...classCounts(evaluation.y)) < minClassCount) {
     const va = await readSplit(bundle, task, "valid");
-    const v = va ? labelled(va, task.labelColumn) : null;
+    const v = va ? labelledRows(va, task.labelColumn) : null;
     if (v) {
       evaluation = { table: concat(evaluation.table, v.table), y: [...evaluation.y, ...v.y] };
       evalName = "test+valid";
