@@ -184,6 +184,13 @@ export {
   type TaskSpec,
 } from "./scheme/types.js";
 export {
+  createLazyTable,
+  isLazyTable,
+  type LazyTable,
+  type LazyTableOptions,
+  type RowReader,
+} from "./table/create-lazy-table.js";
+export {
   checkTable,
   createTableBuilder,
   type TableBuilder,
@@ -198,6 +205,7 @@ export {
 } from "./table/dates.js";
 export { defineTable } from "./table/define-table.js";
 export { encodeCsv } from "./table/encode-csv.js";
+export { readColumn, readSlice } from "./table/read-rows.js";
 export {
   columnIndex,
   dropColumns,

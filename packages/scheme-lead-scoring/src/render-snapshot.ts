@@ -2,7 +2,7 @@ import {
   applyDistortions,
   type ColumnarTable,
   type ColumnValues,
-  checkTable,
+  createLazyTable,
   type RngRoot,
 } from "@leadforge/core";
 import type { LeadScoringWorld } from "./build-world.js";
@@ -102,7 +102,10 @@ export function aggregateSnapshot(world: LeadScoringWorld): SnapshotAggregates {
   return agg;
 }
 
-/** Build the undistorted 33-column snapshot table (rows in lead order). */
+/**
+ * Build the undistorted 33-column snapshot table (rows in lead order), computed on demand
+ * from the world and the per-lead aggregates when it is read.
+ */
 export function buildSnapshotTable(world: LeadScoringWorld, ids: IdCache): ColumnarTable {
   const { pop, outcomes, params, narrative } = world;
   const n = pop.nLeads;
@@ -114,54 +117,59 @@ export function buildSnapshotTable(world: LeadScoringWorld, ids: IdCache): Colum
     taskId: params.primary_task,
   });
   const agg = aggregateSnapshot(world);
-  const cols: ColumnValues[] = spec.columns.map(() => new Array(n));
-  const put = (k: number, i: number, v: number | string | boolean | null) => {
-    (cols[k] as unknown[])[i] = v;
+  const read = (rows: Int32Array): ColumnValues[] => {
+    const cols: ColumnValues[] = spec.columns.map(() => new Array(rows.length));
+    let j = 0;
+    const put = (k: number, v: number | string | boolean | null) => {
+      (cols[k] as unknown[])[j] = v;
+    };
+    for (; j < rows.length; j++) {
+      const i = rows[j]!;
+      const a = pop.leadAccount[i]!;
+      const c = pop.leadContact[i]!;
+      const persona = narrative.personas[pop.cntPersona[c]!]!;
+      put(0, ids.accounts[a]!);
+      put(1, narrative.market.icp_industries[pop.acctIndustry[a]!]!);
+      put(2, narrative.market.geographies[pop.acctRegion[a]!]!);
+      put(3, EMPLOYEE_BANDS[pop.acctEmployees[a]!]!);
+      put(4, REVENUE_BANDS[pop.acctRevenue[a]!]!);
+      put(5, MATURITY_BANDS[pop.acctMaturityBand[a]!]!);
+      put(6, ids.contacts[c]!);
+      put(7, persona.role);
+      put(8, SENIORITIES[pop.cntSeniority[c]!]!);
+      put(9, persona.decision_authority);
+      put(10, ids.leads[i]!);
+      put(11, pop.leadCreated[i]!);
+      put(12, narrative.gtm_motion.channels[pop.leadSource[i]!]!);
+      put(13, STAGES[stageAt(outcomes, i, W)]!);
+      put(14, isSqlAt(outcomes, i, W));
+      put(15, agg.touches[i]!);
+      put(16, agg.inbound[i]!);
+      put(17, agg.outbound[i]!);
+      put(18, agg.sessions[i]!);
+      put(19, agg.pricing[i]!);
+      put(20, agg.demo[i]!);
+      put(21, agg.duration[i]!);
+      put(22, agg.early[i]!);
+      put(23, agg.recent[i]!);
+      put(24, agg.firstT[i]! < 0 ? null : W - agg.firstT[i]!);
+      put(25, agg.activities[i]!);
+      put(26, agg.lastT[i]! < 0 ? null : W - agg.lastT[i]!);
+      const ct = world.oppCreatedT[i]!;
+      const hasOpp = ct >= 0 && ct <= W;
+      const closed = closedDay(outcomes, i);
+      const open = hasOpp && (closed < 0 || closed > W);
+      put(27, hasOpp);
+      put(28, open);
+      put(29, open ? pop.leadAcv[i]! : null);
+      put(30, open ? pop.leadAcv[i]! : REVENUE_BAND_ACV_MIDPOINTS[pop.acctRevenue[a]!]!);
+      put(31, agg.allTouches[i]!);
+      const conv = outcomes.convDay[i]!;
+      put(32, conv >= 0 && conv <= params.label_window_days);
+    }
+    return cols;
   };
-  for (let i = 0; i < n; i++) {
-    const a = pop.leadAccount[i]!;
-    const c = pop.leadContact[i]!;
-    const persona = narrative.personas[pop.cntPersona[c]!]!;
-    put(0, i, ids.accounts[a]!);
-    put(1, i, narrative.market.icp_industries[pop.acctIndustry[a]!]!);
-    put(2, i, narrative.market.geographies[pop.acctRegion[a]!]!);
-    put(3, i, EMPLOYEE_BANDS[pop.acctEmployees[a]!]!);
-    put(4, i, REVENUE_BANDS[pop.acctRevenue[a]!]!);
-    put(5, i, MATURITY_BANDS[pop.acctMaturityBand[a]!]!);
-    put(6, i, ids.contacts[c]!);
-    put(7, i, persona.role);
-    put(8, i, SENIORITIES[pop.cntSeniority[c]!]!);
-    put(9, i, persona.decision_authority);
-    put(10, i, ids.leads[i]!);
-    put(11, i, pop.leadCreated[i]!);
-    put(12, i, narrative.gtm_motion.channels[pop.leadSource[i]!]!);
-    put(13, i, STAGES[stageAt(outcomes, i, W)]!);
-    put(14, i, isSqlAt(outcomes, i, W));
-    put(15, i, agg.touches[i]!);
-    put(16, i, agg.inbound[i]!);
-    put(17, i, agg.outbound[i]!);
-    put(18, i, agg.sessions[i]!);
-    put(19, i, agg.pricing[i]!);
-    put(20, i, agg.demo[i]!);
-    put(21, i, agg.duration[i]!);
-    put(22, i, agg.early[i]!);
-    put(23, i, agg.recent[i]!);
-    put(24, i, agg.firstT[i]! < 0 ? null : W - agg.firstT[i]!);
-    put(25, i, agg.activities[i]!);
-    put(26, i, agg.lastT[i]! < 0 ? null : W - agg.lastT[i]!);
-    const ct = world.oppCreatedT[i]!;
-    const hasOpp = ct >= 0 && ct <= W;
-    const closed = closedDay(outcomes, i);
-    const open = hasOpp && (closed < 0 || closed > W);
-    put(27, i, hasOpp);
-    put(28, i, open);
-    put(29, i, open ? pop.leadAcv[i]! : null);
-    put(30, i, open ? pop.leadAcv[i]! : REVENUE_BAND_ACV_MIDPOINTS[pop.acctRevenue[a]!]!);
-    put(31, i, agg.allTouches[i]!);
-    const conv = outcomes.convDay[i]!;
-    put(32, i, conv >= 0 && conv <= params.label_window_days);
-  }
-  return checkTable({ spec, length: n, columns: cols });
+  return createLazyTable({ spec, length: n, read });
 }
 
 /** Apply the tier's measurement distortions to the snapshot (features only; trap and label exempt). */

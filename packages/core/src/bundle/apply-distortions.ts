@@ -1,4 +1,6 @@
 import type { RngRoot } from "../rng/create-rng-root.js";
+import { createLazyTable, isLazyTable, rowRange } from "../table/create-lazy-table.js";
+import { readColumn } from "../table/read-rows.js";
 import type { ColumnarTable, ColumnValues } from "../table/types.js";
 
 /** Strength of the measurement distortions applied to task features. */
@@ -42,7 +44,8 @@ function sdAndMedian(values: ColumnValues): { sd: number; median: number } {
  * to each column's declared `bounds`; integer columns stay integers (they receive
  * missingness only, never noise), and only columns declared `nullable` are blanked, so no
  * column's type ever changes because of masking. Each row draws from its own keyed stream,
- * so results do not depend on row order.
+ * so results do not depend on row order — which also lets a lazy table stay lazy: its rows
+ * are distorted as they are read (the column statistics are computed once, up front).
  */
 export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
   const { table, rowKeys, rng, streamName, params } = opts;
@@ -53,31 +56,48 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
         (c.role ?? "attribute") === "feature" && ["float64", "int32", "int64"].includes(c.type),
     );
   if (targets.length === 0) return table;
-  const stats = targets.map(({ i }) => sdAndMedian(table.columns[i]!));
-  const out = targets.map(({ i }) => (table.columns[i] as (number | null)[]).slice());
-  for (let r = 0; r < table.length; r++) {
-    const s = rng.stream(streamName, rowKeys[r]!);
-    targets.forEach(({ c }, k) => {
-      // Fixed number of draws per cell keeps streams aligned whatever the values are.
-      const z = s.normal();
-      const uMiss = s.next();
-      const uOut = s.next();
-      const uSign = s.next();
-      const col = out[k]!;
-      let v = col[r];
-      if (v === null || v === undefined) return;
-      const { sd, median } = stats[k]!;
-      const isFloat = c.type === "float64";
-      if (isFloat && params.noiseScale > 0 && sd > 0) v += z * params.noiseScale * sd;
-      if (isFloat && sd > 0 && uOut < params.outlierRate) v = median + (uSign < 0.5 ? -5 : 5) * sd;
-      if (c.bounds?.min !== undefined && v < c.bounds.min) v = c.bounds.min;
-      if (c.bounds?.max !== undefined && v > c.bounds.max) v = c.bounds.max;
-      col[r] = c.nullable && uMiss < params.missingRate ? null : v;
+  const stats = targets.map(({ c }) => sdAndMedian(readColumn(table, c.name)));
+  /** Distort, in place, the target columns of `columns` holding the values of `rows`. */
+  const distort = (columns: ColumnValues[], rows: ArrayLike<number>): ColumnValues[] => {
+    const out = columns.slice();
+    const cols = targets.map(({ i }) => (columns[i] as (number | null)[]).slice());
+    targets.forEach(({ i }, k) => {
+      out[i] = cols[k]!;
+    });
+    for (let j = 0; j < rows.length; j++) {
+      const s = rng.stream(streamName, rowKeys[rows[j]!]!);
+      targets.forEach(({ c }, k) => {
+        // Fixed number of draws per cell keeps streams aligned whatever the values are.
+        const z = s.normal();
+        const uMiss = s.next();
+        const uOut = s.next();
+        const uSign = s.next();
+        const col = cols[k]!;
+        let v = col[j];
+        if (v === null || v === undefined) return;
+        const { sd, median } = stats[k]!;
+        const isFloat = c.type === "float64";
+        if (isFloat && params.noiseScale > 0 && sd > 0) v += z * params.noiseScale * sd;
+        if (isFloat && sd > 0 && uOut < params.outlierRate)
+          v = median + (uSign < 0.5 ? -5 : 5) * sd;
+        if (c.bounds?.min !== undefined && v < c.bounds.min) v = c.bounds.min;
+        if (c.bounds?.max !== undefined && v > c.bounds.max) v = c.bounds.max;
+        col[j] = c.nullable && uMiss < params.missingRate ? null : v;
+      });
+    }
+    return out;
+  };
+  if (isLazyTable(table)) {
+    const base = table.readRows;
+    return createLazyTable({
+      spec: table.spec,
+      length: table.length,
+      read: (rows) => distort(base(rows), rows),
     });
   }
-  const columns = table.columns.slice();
-  targets.forEach(({ i }, k) => {
-    columns[i] = out[k]!;
-  });
-  return { spec: table.spec, length: table.length, columns };
+  return {
+    spec: table.spec,
+    length: table.length,
+    columns: distort(table.columns.slice(), rowRange(0, table.length)),
+  };
 }

@@ -19,7 +19,8 @@ import type {
   ResolvedConfig,
   StructuralRedactions,
 } from "../scheme/types.js";
-import { dropColumns, getColumn, takeRows } from "../table/table-ops.js";
+import { readColumn } from "../table/read-rows.js";
+import { dropColumns, takeRows } from "../table/table-ops.js";
 import type { ColumnarTable } from "../table/types.js";
 import { assignSplits, SPLIT_NAMES, type SplitName } from "./assign-splits.js";
 import { prettyJson } from "./canonical-json.js";
@@ -73,16 +74,22 @@ export interface GenerateBundleOptions {
   readonly signal?: AbortSignal;
 }
 
-function labelMean(table: ColumnarTable, label: string): number | null {
-  const col = getColumn(table, label) as (number | boolean | null)[];
-  let sum = 0;
-  let n = 0;
-  for (const v of col) {
-    if (v === null) continue;
-    sum += typeof v === "boolean" ? (v ? 1 : 0) : v;
-    n++;
+/** Mean label of each split (null when a split has no labelled row), summed in row order. */
+function labelMeans(
+  labels: readonly (number | boolean | null)[],
+  assignment: readonly SplitName[],
+): Record<SplitName, number | null> {
+  const sum = { train: 0, valid: 0, test: 0 };
+  const n = { train: 0, valid: 0, test: 0 };
+  for (let r = 0; r < labels.length; r++) {
+    const v = labels[r];
+    if (v === null || v === undefined) continue;
+    const s = assignment[r]!;
+    sum[s] += typeof v === "boolean" ? (v ? 1 : 0) : v;
+    n[s]++;
   }
-  return n === 0 ? null : sum / n;
+  const mean = (s: SplitName) => (n[s] === 0 ? null : sum[s] / n[s]);
+  return { train: mean("train"), valid: mean("valid"), test: mean("test") };
 }
 
 function sortedRecord(rec: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
@@ -199,6 +206,8 @@ export function renderBundle(run: PreparedRun, world: unknown): InMemoryBundle {
     if (task.spec.modes && !task.spec.modes.includes(common.exposure_mode)) continue;
     const table = dropColumns(task.table, redactedFeatures);
     const label = task.spec.labelColumn;
+    // Read once; a lazy task table computes only this column here and its rows at write time.
+    const labels = readColumn(table, label) as (number | boolean | null)[];
     const assignment = assignSplits({
       rng: ctx.rng,
       taskId: task.splitKey ?? task.spec.id,
@@ -206,7 +215,7 @@ export function renderBundle(run: PreparedRun, world: unknown): InMemoryBundle {
       ratios: common.split_ratios,
       rowKeys: task.rowKeys,
       groupKeys: task.groupKeys,
-      strata: getColumn(table, label) as (number | boolean | null)[],
+      strata: labels,
     });
     const idx: Record<SplitName, number[]> = { train: [], valid: [], test: [] };
     assignment.forEach((s, i) => {
@@ -216,11 +225,9 @@ export function renderBundle(run: PreparedRun, world: unknown): InMemoryBundle {
       SPLIT_NAMES.map((s) => [s, takeRows(table, idx[s])]),
     ) as Record<SplitName, ColumnarTable>;
     tasks.push({ id: task.spec.id, splits });
+    const means = labelMeans(labels, assignment);
     const stats = Object.fromEntries(
-      SPLIT_NAMES.map((s) => [
-        s,
-        { rows: splits[s].length, labelMean: labelMean(splits[s], label) },
-      ]),
+      SPLIT_NAMES.map((s) => [s, { rows: splits[s].length, labelMean: means[s] }]),
     ) as Record<SplitName, { rows: number; labelMean: number | null }>;
     taskFacts[task.spec.id] = { type: task.spec.type, splits: stats };
     const groups = new Set(task.groupKeys).size;

@@ -15,6 +15,7 @@ import {
   TimestampMicrosecond,
   Utf8,
 } from "apache-arrow";
+import { isLazyTable, rowRange } from "../table/create-lazy-table.js";
 import type { ColumnarTable, ColumnSpec, ColumnValues } from "../table/types.js";
 
 const encoder = new TextEncoder();
@@ -135,7 +136,7 @@ export function toArrowSchema(table: Pick<ColumnarTable, "spec">): Schema {
 /**
  * Convert rows `[start, start + n)` of a columnar table to one Arrow record batch with the
  * given schema (from {@link toArrowSchema}). Lets a writer hold one row group of Arrow
- * buffers at a time instead of the whole table.
+ * buffers at a time instead of the whole table; a lazy table computes just those rows.
  */
 export function toArrowBatch(
   table: ColumnarTable,
@@ -143,7 +144,10 @@ export function toArrowBatch(
   start: number,
   n: number,
 ): RecordBatch {
-  const children = table.spec.columns.map((c, i) => columnData(c, table.columns[i]!, start, n));
+  const lazy = isLazyTable(table) ? table.readRows(rowRange(start, n)) : undefined;
+  const children = table.spec.columns.map((c, i) =>
+    lazy ? columnData(c, lazy[i]!, 0, n) : columnData(c, table.columns[i]!, start, n),
+  );
   const data = makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }

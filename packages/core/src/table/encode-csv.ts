@@ -1,4 +1,5 @@
 import { formatIsoDate, formatTimestamp } from "./dates.js";
+import { readSlice } from "./read-rows.js";
 import type { ColumnarTable } from "./types.js";
 
 function quote(s: string): string {
@@ -11,7 +12,7 @@ function quote(s: string): string {
  * sit in memory as one string.
  */
 export function* encodeCsv(table: ColumnarTable, chunkRows = 10_000): Generator<string> {
-  const { columns, spec } = table;
+  const { spec } = table;
   const fmt = spec.columns.map((c) => {
     switch (c.type) {
       case "string":
@@ -28,9 +29,11 @@ export function* encodeCsv(table: ColumnarTable, chunkRows = 10_000): Generator<
   });
   yield `${spec.columns.map((c) => quote(c.name)).join(",")}\n`;
   for (let start = 0; start < table.length; start += chunkRows) {
-    const end = Math.min(table.length, start + chunkRows);
+    const n = Math.min(chunkRows, table.length - start);
+    // One chunk of rows at a time, so a lazy table is never computed whole.
+    const columns = readSlice(table, start, n);
     const lines: string[] = [];
-    for (let r = start; r < end; r++) {
+    for (let r = 0; r < n; r++) {
       const cells: string[] = [];
       for (let i = 0; i < columns.length; i++) {
         const v = columns[i]![r];

@@ -1,4 +1,5 @@
 import { TableSchemaError } from "../errors/errors.js";
+import { createLazyTable, isLazyTable } from "./create-lazy-table.js";
 import type { ColumnarTable, ColumnValues, TableSpec } from "./types.js";
 
 /** Index of a column by name, or -1. */
@@ -16,11 +17,26 @@ export function getColumn<T extends ColumnValues = ColumnValues>(
   return table.columns[i] as T;
 }
 
-/** A copy of `table` without the named columns (names that are absent are ignored). */
+/**
+ * A copy of `table` without the named columns (names that are absent are ignored). A lazy
+ * table stays lazy.
+ */
 export function dropColumns(table: ColumnarTable, names: Iterable<string>): ColumnarTable {
   const drop = new Set(names);
   const keep = table.spec.columns.map((c, i) => [c, i] as const).filter(([c]) => !drop.has(c.name));
+  if (keep.length === table.spec.columns.length) return table;
   const spec: TableSpec = { ...table.spec, columns: keep.map(([c]) => c) };
+  if (isLazyTable(table)) {
+    const base = table.readRows;
+    return createLazyTable({
+      spec,
+      length: table.length,
+      read: (rows) => {
+        const all = base(rows);
+        return keep.map(([, i]) => all[i]!);
+      },
+    });
+  }
   return { spec, length: table.length, columns: keep.map(([, i]) => table.columns[i]!) };
 }
 
@@ -31,9 +47,24 @@ export function filterRows(table: ColumnarTable, keep: (row: number) => boolean)
   return takeRows(table, idx);
 }
 
-/** A copy of `table` holding the rows at `indices`, in that order. */
-export function takeRows(table: ColumnarTable, indices: readonly number[]): ColumnarTable {
-  const columns = table.columns.map((col) => indices.map((r) => col[r]!) as ColumnValues);
+/**
+ * A copy of `table` holding the rows at `indices`, in that order. A lazy table stays lazy
+ * (its rows are computed when read).
+ */
+export function takeRows(
+  table: ColumnarTable,
+  indices: readonly number[] | Int32Array,
+): ColumnarTable {
+  if (isLazyTable(table)) {
+    const base = table.readRows;
+    const at = Int32Array.from(indices);
+    return createLazyTable({
+      spec: table.spec,
+      length: at.length,
+      read: (rows) => base(rows.map((r) => at[r]!)),
+    });
+  }
+  const columns = table.columns.map((col) => Array.from(indices, (r) => col[r]!) as ColumnValues);
   return { spec: table.spec, length: indices.length, columns };
 }
 
