@@ -205,7 +205,7 @@ export {
 } from "./table/dates.js";
 export { defineTable } from "./table/define-table.js";
 export { encodeCsv } from "./table/encode-csv.js";
-export { readColumn, readSlice } from "./table/read-rows.js";
+export { readColumn, readColumns, readSlice } from "./table/read-rows.js";
 export {
   columnIndex,
   dropColumns,

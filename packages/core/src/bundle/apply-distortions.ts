@@ -1,6 +1,6 @@
 import type { RngRoot } from "../rng/create-rng-root.js";
 import { createLazyTable, isLazyTable, rowRange } from "../table/create-lazy-table.js";
-import { readColumn } from "../table/read-rows.js";
+import { readColumns } from "../table/read-rows.js";
 import type { ColumnarTable, ColumnValues } from "../table/types.js";
 
 /** Strength of the measurement distortions applied to task features. */
@@ -28,13 +28,20 @@ export interface ApplyDistortionsOptions {
 }
 
 function sdAndMedian(values: ColumnValues): { sd: number; median: number } {
-  const xs = (values as (number | null)[]).filter((v): v is number => v !== null);
-  if (xs.length < 2) return { sd: 0, median: xs[0] ?? 0 };
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-  const sorted = xs.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  // A typed copy: summed in row order as before, and sorted natively (numeric, no comparator).
+  let n = 0;
+  const xs = new Float64Array(values.length);
+  for (const v of values as (number | null)[]) if (v !== null) xs[n++] = v;
+  if (n < 2) return { sd: 0, median: n === 1 ? xs[0]! : 0 };
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += xs[k]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let k = 0; k < n; k++) ss += (xs[k]! - mean) ** 2;
+  const sd = Math.sqrt(ss / (n - 1));
+  const sorted = xs.subarray(0, n).sort();
+  const mid = n >> 1;
+  const median = n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return { sd, median };
 }
 
@@ -56,7 +63,10 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
         (c.role ?? "attribute") === "feature" && ["float64", "int32", "int64"].includes(c.type),
     );
   if (targets.length === 0) return table;
-  const stats = targets.map(({ c }) => sdAndMedian(readColumn(table, c.name)));
+  const stats = readColumns(
+    table,
+    targets.map(({ c }) => c.name),
+  ).map(sdAndMedian);
   /** Distort, in place, the target columns of `columns` holding the values of `rows`. */
   const distort = (columns: ColumnValues[], rows: ArrayLike<number>): ColumnValues[] => {
     const out = columns.slice();
@@ -66,7 +76,7 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
     });
     for (let j = 0; j < rows.length; j++) {
       const s = rng.stream(streamName, rowKeys[rows[j]!]!);
-      targets.forEach(({ c }, k) => {
+      for (let k = 0; k < targets.length; k++) {
         // Fixed number of draws per cell keeps streams aligned whatever the values are.
         const z = s.normal();
         const uMiss = s.next();
@@ -74,7 +84,8 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
         const uSign = s.next();
         const col = cols[k]!;
         let v = col[j];
-        if (v === null || v === undefined) return;
+        if (v === null || v === undefined) continue;
+        const { c } = targets[k]!;
         const { sd, median } = stats[k]!;
         const isFloat = c.type === "float64";
         if (isFloat && params.noiseScale > 0 && sd > 0) v += z * params.noiseScale * sd;
@@ -83,7 +94,7 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
         if (c.bounds?.min !== undefined && v < c.bounds.min) v = c.bounds.min;
         if (c.bounds?.max !== undefined && v > c.bounds.max) v = c.bounds.max;
         col[j] = c.nullable && uMiss < params.missingRate ? null : v;
-      });
+      }
     }
     return out;
   };

@@ -22,14 +22,26 @@ export function readColumn<T extends ColumnValues = ColumnValues>(
   table: ColumnarTable,
   name: string,
 ): T {
-  const i = table.spec.columns.findIndex((c) => c.name === name);
-  if (i < 0) throw new TableSchemaError(`table '${table.spec.name}' has no column '${name}'`);
-  if (!isLazyTable(table)) return table.columns[i] as T;
-  const out = new Array<unknown>(table.length);
+  return readColumns(table, [name])[0] as T;
+}
+
+/** The values of the named columns, reading a lazy table in a single scan. */
+export function readColumns(table: ColumnarTable, names: readonly string[]): ColumnValues[] {
+  const idx = names.map((name) => {
+    const i = table.spec.columns.findIndex((c) => c.name === name);
+    if (i < 0) throw new TableSchemaError(`table '${table.spec.name}' has no column '${name}'`);
+    return i;
+  });
+  if (!isLazyTable(table)) return idx.map((i) => table.columns[i]!);
+  const out = idx.map(() => new Array<unknown>(table.length));
   for (let start = 0; start < table.length; start += SCAN_ROWS) {
     const n = Math.min(SCAN_ROWS, table.length - start);
-    const values = table.readRows(rowRange(start, n))[i]!;
-    for (let k = 0; k < n; k++) out[start + k] = values[k];
+    const values = table.readRows(rowRange(start, n));
+    idx.forEach((i, k) => {
+      const src = values[i]!;
+      const dst = out[k]!;
+      for (let r = 0; r < n; r++) dst[start + r] = src[r];
+    });
   }
-  return out as T;
+  return out as ColumnValues[];
 }
