@@ -183,6 +183,7 @@ export {
   type StructuralRedactions,
   type TaskSpec,
 } from "./scheme/types.js";
+export { type Cell, type CellTableOptions, createCellTable } from "./table/create-cell-table.js";
 export {
   createLazyTable,
   isLazyTable,

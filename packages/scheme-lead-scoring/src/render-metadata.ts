@@ -1,7 +1,6 @@
 import {
-  type ColumnarTable,
   type ColumnSpec,
-  checkTable,
+  createCellTable,
   defineTable,
   type MetadataFile,
   type TableSpec,
@@ -225,42 +224,43 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       metadata: ed.metadata,
     })),
   };
-  const accounts: ColumnarTable = checkTable({
+  // Computed when written, like the public tables (no 1M-row copy of the latents in memory).
+  const column = (values: ArrayLike<number>) => (r: number) => values[r]!;
+  const accounts = createCellTable({
     spec: ACCOUNT_LATENTS,
     length: pop.nAccounts,
-    columns: [
-      ids.accounts,
-      floats(pop.acctFit),
-      floats(pop.acctBudget),
-      floats(pop.acctMaturity),
-      floats(pop.acctConfounder),
+    cells: [
+      (a) => ids.accounts[a]!,
+      column(pop.acctFit),
+      column(pop.acctBudget),
+      column(pop.acctMaturity),
+      column(pop.acctConfounder),
     ],
   });
-  const contacts: ColumnarTable = checkTable({
+  const contacts = createCellTable({
     spec: CONTACT_LATENTS,
     length: pop.nContacts,
-    columns: [
-      ids.contacts,
-      floats(pop.cntAwareness),
-      floats(pop.cntAuthority),
-      floats(pop.cntResponsiveness),
-      floats(pop.cntEngagement),
-      floats(pop.cntAlignment),
+    cells: [
+      (c) => ids.contacts[c]!,
+      column(pop.cntAwareness),
+      column(pop.cntAuthority),
+      column(pop.cntResponsiveness),
+      column(pop.cntEngagement),
+      column(pop.cntAlignment),
     ],
   });
   const n = pop.nLeads;
-  const driver = (slot: number) => Array.from({ length: n }, (_, i) => driverOf(world, i, slot));
-  const hazard = (slot: number) =>
-    Array.from({ length: n }, (_, i) => outcomes.hazards[i * HAZARD_SLOTS + slot]!);
-  const leads: ColumnarTable = checkTable({
+  const driver = (slot: number) => (i: number) => driverOf(world, i, slot);
+  const hazard = (slot: number) => (i: number) => outcomes.hazards[i * HAZARD_SLOTS + slot]!;
+  const leads = createCellTable({
     spec: LEAD_LATENTS,
     length: n,
-    columns: [
-      ids.leads,
-      floats(pop.leadFriction),
-      floats(pop.leadCadence),
-      floats(pop.leadPricingIntent),
-      floats(pop.leadNoise),
+    cells: [
+      (i) => ids.leads[i]!,
+      column(pop.leadFriction),
+      column(pop.leadCadence),
+      column(pop.leadPricingIntent),
+      column(pop.leadNoise),
       driver(0),
       driver(1),
       driver(2),
@@ -268,16 +268,16 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       driver(4),
       driver(5),
       driver(6),
-      floats(pop.leadLateNoise),
+      column(pop.leadLateNoise),
       hazard(6),
       hazard(7),
-      floats(priorScores(world)),
+      column(priorScores(world)),
     ],
   });
-  const oracle: ColumnarTable = checkTable({
+  const oracle = createCellTable({
     spec: ORACLE_COLUMNS(params.primary_task),
     length: n,
-    columns: [ids.leads, floats(oracleScores(world))],
+    cells: [(i) => ids.leads[i]!, column(oracleScores(world))],
   });
   const summary = {
     motif_family: graph.family,

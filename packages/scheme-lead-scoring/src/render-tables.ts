@@ -1,7 +1,7 @@
 import {
+  type Cell,
   type ColumnarTable,
-  type ColumnValues,
-  createLazyTable,
+  createCellTable,
   dayToMicros,
   ID_PREFIXES,
   makeId,
@@ -63,28 +63,13 @@ export function buildIdCache(world: LeadScoringWorld): IdCache {
   };
 }
 
-type Cell = number | string | boolean | null;
-
-/**
- * A table computed on demand, one column at a time: `cells[c](k)` is the value of column `c`
- * in output row `k`. The writer reads it in row-group slices, so no table of a large world
- * is ever whole in memory.
- */
+/** Shorthand for a cell table (rows computed from the world when the table is written). */
 function lazyTable(
   spec: TableSpec,
   length: number,
   cells: readonly ((k: number) => Cell)[],
 ): ColumnarTable {
-  return createLazyTable({
-    spec,
-    length,
-    read: (rows) =>
-      cells.map((cell) => {
-        const out = new Array<Cell>(rows.length);
-        for (let j = 0; j < rows.length; j++) out[j] = cell(rows[j]!);
-        return out as ColumnValues;
-      }),
-  });
+  return createCellTable({ spec, length, cells });
 }
 
 /** Options for {@link renderRelationalTables}. */
