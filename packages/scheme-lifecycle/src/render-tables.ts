@@ -2,6 +2,7 @@ import {
   type ColumnarTable,
   type ColumnValues,
   checkTable,
+  createCellTable,
   dayToMicros,
   makeId,
   type TableSpec,
@@ -43,6 +44,41 @@ const PAD = "000000";
 function fastId(prefix: string, n: number): string {
   const d = String(n);
   return d.length >= 6 ? `${prefix}_${d}` : `${prefix}_${PAD.slice(d.length)}${d}`;
+}
+
+/** Output rows of an event table: the ledger row and customer of each, in output order. */
+interface RowList {
+  readonly length: number;
+  readonly row: Int32Array;
+  readonly customer: Int32Array;
+}
+
+/** Collects runs of consecutive ledger rows per customer into a {@link RowList}. */
+function createRowList(): {
+  add(customer: number, from: number, count: number): void;
+  finish(): RowList;
+} {
+  let row = new Int32Array(1024);
+  let customer = new Int32Array(1024);
+  let length = 0;
+  return {
+    add(c, from, count) {
+      if (length + count > row.length) {
+        const size = Math.max(row.length * 2, length + count);
+        const grownRow = new Int32Array(size);
+        grownRow.set(row.subarray(0, length));
+        row = grownRow;
+        const grownCustomer = new Int32Array(size);
+        grownCustomer.set(customer.subarray(0, length));
+        customer = grownCustomer;
+      }
+      for (let k = 0; k < count; k++) {
+        row[length] = from + k;
+        customer[length++] = c;
+      }
+    },
+    finish: () => ({ length, row: row.slice(0, length), customer: customer.slice(0, length) }),
+  };
 }
 
 function table(spec: TableSpec, columns: unknown[][]): ColumnarTable {
@@ -116,79 +152,99 @@ export function renderRelationalTables(
     push(subs, srow);
   }
 
-  // Two passes: count the published rows per table, then fill preallocated columns.
+  // The event tables are computed when written (they hold most of the rows): first the
+  // published ledger rows and their customers, in output order; ids are dense over them.
+  const evRows = createRowList();
+  const sigRows = createRowList();
+  const invRows = createRowList();
   const cuts = new Float64Array(n);
-  let nEv = 0;
-  let nSig = 0;
-  let nInv = 0;
   for (let i = 0; i < n; i++) {
     const s0 = customers[i]!.startDay;
     const cut = cutoffOf === null ? Number.POSITIVE_INFINITY : cutoffOf(i);
     cuts[i] = cut;
-    nEv += countUpTo(lg.evWeek, lg.evStart[i]!, lg.evStart[i + 1]!, s0, cut);
-    nSig += countUpTo(lg.sigWeek, lg.sigStart[i]!, lg.sigStart[i + 1]!, s0, cut);
-    nInv += countUpTo(lg.invWeek, lg.invStart[i]!, lg.invStart[i + 1]!, s0, cut);
+    evRows.add(
+      i,
+      lg.evStart[i]!,
+      countUpTo(lg.evWeek, lg.evStart[i]!, lg.evStart[i + 1]!, s0, cut),
+    );
+    sigRows.add(
+      i,
+      lg.sigStart[i]!,
+      countUpTo(lg.sigWeek, lg.sigStart[i]!, lg.sigStart[i + 1]!, s0, cut),
+    );
+    invRows.add(
+      i,
+      lg.invStart[i]!,
+      countUpTo(lg.invWeek, lg.invStart[i]!, lg.invStart[i + 1]!, s0, cut),
+    );
   }
-  const ev = SUBSCRIPTION_EVENTS_TABLE.columns.map(() => new Array<unknown>(nEv));
-  const sig = HEALTH_SIGNALS_TABLE.columns.map(() => new Array<unknown>(nSig));
-  const inv = INVOICES_TABLE.columns.map(() => new Array<unknown>(nInv));
-  let re = 0;
-  let rs = 0;
-  let rv = 0;
-  for (let i = 0; i < n; i++) {
-    const s0 = customers[i]!.startDay;
-    const cut = cuts[i]!;
-    const cid = makeId("cust", i + 1);
-    const sid = makeId("sub", i + 1);
-    for (let e = lg.evStart[i]!; e < lg.evStart[i + 1]!; e++) {
-      const day = s0 + 7 * lg.evWeek[e]!;
-      if (day > cut) break;
-      const term = lg.evTermNew[e]!;
-      ev[0]![re] = fastId("subev", re + 1);
-      ev[1]![re] = sid;
-      ev[2]![re] = cid;
-      ev[3]![re] = dayToMicros(day, lg.evSecond[e]!);
-      ev[4]![re] = EVENT_TYPES[lg.evType[e]!]!;
-      ev[5]![re] = lg.evMrrBefore[e]!;
-      ev[6]![re] = lg.evMrrAfter[e]!;
-      ev[7]![re] = term < 0 ? null : term;
-      re++;
-    }
-    for (let g = lg.sigStart[i]!; g < lg.sigStart[i + 1]!; g++) {
-      const day = s0 + 7 * lg.sigWeek[g]!;
-      if (day > cut) break;
-      const nps = lg.sigNps[g]!;
-      sig[0]![rs] = fastId("hsig", rs + 1);
-      sig[1]![rs] = cid;
-      sig[2]![rs] = day;
-      sig[3]![rs] = lg.sigActiveUsers[g]!;
-      sig[4]![rs] = lg.sigDepth[g]!;
-      sig[5]![rs] = lg.sigTickets[g]!;
-      sig[6]![rs] = nps < 0 ? null : nps;
-      rs++;
-    }
-    for (let v = lg.invStart[i]!; v < lg.invStart[i + 1]!; v++) {
-      const day = s0 + 7 * lg.invWeek[v]!;
-      if (day > cut) break;
-      let status = lg.invStatus[v]!;
-      if (status !== PAY_PAID && status !== PAY_FAILED) {
-        const rw = lg.invResolvedWeek[v]!;
-        if (s0 + 7 * rw > cut) status = PAY_FAILED;
-      }
-      inv[0]![rv] = fastId("inv", rv + 1);
-      inv[1]![rv] = cid;
-      inv[2]![rv] = day;
-      inv[3]![rv] = lg.invAmount[v]!;
-      inv[4]![rv] = PAYMENT_STATUSES[status]!;
-      rv++;
-    }
-  }
+  const ev = evRows.finish();
+  const sig = sigRows.finish();
+  const inv = invRows.finish();
+  const cid = (i: number) => makeId("cust", i + 1);
+  const start = (i: number) => customers[i]!.startDay;
+
+  const events = createCellTable({
+    spec: SUBSCRIPTION_EVENTS_TABLE,
+    length: ev.length,
+    cells: [
+      (r) => fastId("subev", r + 1),
+      (r) => makeId("sub", ev.customer[r]! + 1),
+      (r) => cid(ev.customer[r]!),
+      (r) => {
+        const e = ev.row[r]!;
+        return dayToMicros(start(ev.customer[r]!) + 7 * lg.evWeek[e]!, lg.evSecond[e]!);
+      },
+      (r) => EVENT_TYPES[lg.evType[ev.row[r]!]!]!,
+      (r) => lg.evMrrBefore[ev.row[r]!]!,
+      (r) => lg.evMrrAfter[ev.row[r]!]!,
+      (r) => {
+        const term = lg.evTermNew[ev.row[r]!]!;
+        return term < 0 ? null : term;
+      },
+    ],
+  });
+  const signals = createCellTable({
+    spec: HEALTH_SIGNALS_TABLE,
+    length: sig.length,
+    cells: [
+      (r) => fastId("hsig", r + 1),
+      (r) => cid(sig.customer[r]!),
+      (r) => start(sig.customer[r]!) + 7 * lg.sigWeek[sig.row[r]!]!,
+      (r) => lg.sigActiveUsers[sig.row[r]!]!,
+      (r) => lg.sigDepth[sig.row[r]!]!,
+      (r) => lg.sigTickets[sig.row[r]!]!,
+      (r) => {
+        const nps = lg.sigNps[sig.row[r]!]!;
+        return nps < 0 ? null : nps;
+      },
+    ],
+  });
+  const invoices = createCellTable({
+    spec: INVOICES_TABLE,
+    length: inv.length,
+    cells: [
+      (r) => fastId("inv", r + 1),
+      (r) => cid(inv.customer[r]!),
+      (r) => start(inv.customer[r]!) + 7 * lg.invWeek[inv.row[r]!]!,
+      (r) => lg.invAmount[inv.row[r]!]!,
+      (r) => {
+        const v = inv.row[r]!;
+        const i = inv.customer[r]!;
+        let status = lg.invStatus[v]!;
+        if (status !== PAY_PAID && status !== PAY_FAILED) {
+          if (start(i) + 7 * lg.invResolvedWeek[v]! > cuts[i]!) status = PAY_FAILED;
+        }
+        return PAYMENT_STATUSES[status]!;
+      },
+    ],
+  });
   return [
     table(ACCOUNTS_TABLE, acct),
     table(CUSTOMERS_TABLE, cust),
     table(SUBSCRIPTIONS_TABLE, subs),
-    table(SUBSCRIPTION_EVENTS_TABLE, ev),
-    table(HEALTH_SIGNALS_TABLE, sig),
-    table(INVOICES_TABLE, inv),
+    events,
+    signals,
+    invoices,
   ];
 }
