@@ -83,6 +83,8 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
         const uOut = s.next();
         const uSign = s.next();
         const col = cols[k]!;
+        // Undefined when the reader skipped a column nobody asked for; the draws above
+        // still keep the stream aligned for the columns that were.
         let v = col[j];
         if (v === null || v === undefined) continue;
         const { c } = targets[k]!;
@@ -103,7 +105,11 @@ export function applyDistortions(opts: ApplyDistortionsOptions): ColumnarTable {
     return createLazyTable({
       spec: table.spec,
       length: table.length,
-      read: (rows) => distort(base(rows), rows),
+      read: (rows, columns) =>
+        // Nothing to distort when no feature column is asked for (e.g. a label scan).
+        columns && !targets.some(({ i }) => columns.includes(i))
+          ? base(rows, columns)
+          : distort(base(rows, columns), rows),
     });
   }
   return {

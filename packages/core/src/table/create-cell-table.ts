@@ -27,8 +27,9 @@ export function createCellTable(options: CellTableOptions): LazyTable {
   return createLazyTable({
     spec,
     length,
-    read: (rows) =>
-      cells.map((cell) => {
+    read: (rows, columns) =>
+      cells.map((cell, c) => {
+        if (columns && !columns.includes(c)) return [];
         const out = new Array<Cell>(rows.length);
         for (let j = 0; j < rows.length; j++) out[j] = cell(rows[j]!);
         return out as ColumnValues;

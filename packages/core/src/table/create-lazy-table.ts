@@ -3,9 +3,12 @@ import type { ColumnarTable, ColumnValues, TableSpec } from "./types.js";
 
 /**
  * Computes the values of chosen rows of a table: one array per column of the spec, in spec
- * order, each holding the values of `rows` (row indexes, in the order given).
+ * order, each holding the values of `rows` (row indexes, in the order given). When `columns`
+ * (positions in the spec) is given, only those arrays must hold values — the others may be
+ * empty — so a reader can skip work nobody asked for (e.g. distorting features when only
+ * the label is read).
  */
-export type RowReader = (rows: Int32Array) => ColumnValues[];
+export type RowReader = (rows: Int32Array, columns?: readonly number[]) => ColumnValues[];
 
 /**
  * A table whose values are computed on demand from its source (typically a simulated world),

@@ -36,7 +36,7 @@ export function readColumns(table: ColumnarTable, names: readonly string[]): Col
   const out = idx.map(() => new Array<unknown>(table.length));
   for (let start = 0; start < table.length; start += SCAN_ROWS) {
     const n = Math.min(SCAN_ROWS, table.length - start);
-    const values = table.readRows(rowRange(start, n));
+    const values = table.readRows(rowRange(start, n), idx);
     idx.forEach((i, k) => {
       const src = values[i]!;
       const dst = out[k]!;

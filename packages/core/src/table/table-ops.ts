@@ -31,8 +31,11 @@ export function dropColumns(table: ColumnarTable, names: Iterable<string>): Colu
     return createLazyTable({
       spec,
       length: table.length,
-      read: (rows) => {
-        const all = base(rows);
+      read: (rows, columns) => {
+        const all = base(
+          rows,
+          columns?.map((k) => keep[k]![1]),
+        );
         return keep.map(([, i]) => all[i]!);
       },
     });
@@ -61,7 +64,11 @@ export function takeRows(
     return createLazyTable({
       spec: table.spec,
       length: at.length,
-      read: (rows) => base(rows.map((r) => at[r]!)),
+      read: (rows, columns) =>
+        base(
+          rows.map((r) => at[r]!),
+          columns,
+        ),
     });
   }
   const columns = table.columns.map((col) => Array.from(indices, (r) => col[r]!) as ColumnValues);
