@@ -1,8 +1,7 @@
 import {
   applyDistortions,
   type ColumnarTable,
-  type ColumnValues,
-  createLazyTable,
+  createCellTable,
   type RngRoot,
 } from "@leadforge/core";
 import type { LeadScoringWorld } from "./build-world.js";
@@ -117,59 +116,61 @@ export function buildSnapshotTable(world: LeadScoringWorld, ids: IdCache): Colum
     taskId: params.primary_task,
   });
   const agg = aggregateSnapshot(world);
-  const read = (rows: Int32Array): ColumnValues[] => {
-    const cols: ColumnValues[] = spec.columns.map(() => new Array(rows.length));
-    let j = 0;
-    const put = (k: number, v: number | string | boolean | null) => {
-      (cols[k] as unknown[])[j] = v;
-    };
-    for (; j < rows.length; j++) {
-      const i = rows[j]!;
-      const a = pop.leadAccount[i]!;
-      const c = pop.leadContact[i]!;
-      const persona = narrative.personas[pop.cntPersona[c]!]!;
-      put(0, ids.accounts[a]!);
-      put(1, narrative.market.icp_industries[pop.acctIndustry[a]!]!);
-      put(2, narrative.market.geographies[pop.acctRegion[a]!]!);
-      put(3, EMPLOYEE_BANDS[pop.acctEmployees[a]!]!);
-      put(4, REVENUE_BANDS[pop.acctRevenue[a]!]!);
-      put(5, MATURITY_BANDS[pop.acctMaturityBand[a]!]!);
-      put(6, ids.contacts[c]!);
-      put(7, persona.role);
-      put(8, SENIORITIES[pop.cntSeniority[c]!]!);
-      put(9, persona.decision_authority);
-      put(10, ids.leads[i]!);
-      put(11, pop.leadCreated[i]!);
-      put(12, narrative.gtm_motion.channels[pop.leadSource[i]!]!);
-      put(13, STAGES[stageAt(outcomes, i, W)]!);
-      put(14, isSqlAt(outcomes, i, W));
-      put(15, agg.touches[i]!);
-      put(16, agg.inbound[i]!);
-      put(17, agg.outbound[i]!);
-      put(18, agg.sessions[i]!);
-      put(19, agg.pricing[i]!);
-      put(20, agg.demo[i]!);
-      put(21, agg.duration[i]!);
-      put(22, agg.early[i]!);
-      put(23, agg.recent[i]!);
-      put(24, agg.firstT[i]! < 0 ? null : W - agg.firstT[i]!);
-      put(25, agg.activities[i]!);
-      put(26, agg.lastT[i]! < 0 ? null : W - agg.lastT[i]!);
-      const ct = world.oppCreatedT[i]!;
-      const hasOpp = ct >= 0 && ct <= W;
-      const closed = closedDay(outcomes, i);
-      const open = hasOpp && (closed < 0 || closed > W);
-      put(27, hasOpp);
-      put(28, open);
-      put(29, open ? pop.leadAcv[i]! : null);
-      put(30, open ? pop.leadAcv[i]! : REVENUE_BAND_ACV_MIDPOINTS[pop.acctRevenue[a]!]!);
-      put(31, agg.allTouches[i]!);
-      const conv = outcomes.convDay[i]!;
-      put(32, conv >= 0 && conv <= params.label_window_days);
-    }
-    return cols;
+  const account = (i: number) => pop.leadAccount[i]!;
+  const contact = (i: number) => pop.leadContact[i]!;
+  const persona = (i: number) => narrative.personas[pop.cntPersona[contact(i)]!]!;
+  const hasOpp = (i: number) => {
+    const ct = world.oppCreatedT[i]!;
+    return ct >= 0 && ct <= W;
   };
-  return createLazyTable({ spec, length: n, read });
+  const open = (i: number) => {
+    const closed = closedDay(outcomes, i);
+    return hasOpp(i) && (closed < 0 || closed > W);
+  };
+  // One function per column (spec order), so a scan of a few columns computes only those.
+  return createCellTable({
+    spec,
+    length: n,
+    cells: [
+      (i) => ids.accounts[account(i)]!,
+      (i) => narrative.market.icp_industries[pop.acctIndustry[account(i)]!]!,
+      (i) => narrative.market.geographies[pop.acctRegion[account(i)]!]!,
+      (i) => EMPLOYEE_BANDS[pop.acctEmployees[account(i)]!]!,
+      (i) => REVENUE_BANDS[pop.acctRevenue[account(i)]!]!,
+      (i) => MATURITY_BANDS[pop.acctMaturityBand[account(i)]!]!,
+      (i) => ids.contacts[contact(i)]!,
+      (i) => persona(i).role,
+      (i) => SENIORITIES[pop.cntSeniority[contact(i)]!]!,
+      (i) => persona(i).decision_authority,
+      (i) => ids.leads[i]!,
+      (i) => pop.leadCreated[i]!,
+      (i) => narrative.gtm_motion.channels[pop.leadSource[i]!]!,
+      (i) => STAGES[stageAt(outcomes, i, W)]!,
+      (i) => isSqlAt(outcomes, i, W),
+      (i) => agg.touches[i]!,
+      (i) => agg.inbound[i]!,
+      (i) => agg.outbound[i]!,
+      (i) => agg.sessions[i]!,
+      (i) => agg.pricing[i]!,
+      (i) => agg.demo[i]!,
+      (i) => agg.duration[i]!,
+      (i) => agg.early[i]!,
+      (i) => agg.recent[i]!,
+      (i) => (agg.firstT[i]! < 0 ? null : W - agg.firstT[i]!),
+      (i) => agg.activities[i]!,
+      (i) => (agg.lastT[i]! < 0 ? null : W - agg.lastT[i]!),
+      hasOpp,
+      open,
+      (i) => (open(i) ? pop.leadAcv[i]! : null),
+      (i) =>
+        open(i) ? pop.leadAcv[i]! : REVENUE_BAND_ACV_MIDPOINTS[pop.acctRevenue[account(i)]!]!,
+      (i) => agg.allTouches[i]!,
+      (i) => {
+        const conv = outcomes.convDay[i]!;
+        return conv >= 0 && conv <= params.label_window_days;
+      },
+    ],
+  });
 }
 
 /** Apply the tier's measurement distortions to the snapshot (features only; trap and label exempt). */

@@ -1,3 +1,4 @@
+import { TableSchemaError } from "../errors/errors.js";
 import { createLazyTable, type LazyTable } from "./create-lazy-table.js";
 import type { ColumnValues, TableSpec } from "./types.js";
 
@@ -24,6 +25,11 @@ export interface CellTableOptions {
  */
 export function createCellTable(options: CellTableOptions): LazyTable {
   const { spec, length, cells } = options;
+  if (cells.length !== spec.columns.length) {
+    throw new TableSchemaError(
+      `table '${spec.name}' declares ${spec.columns.length} columns but ${cells.length} cell functions were given`,
+    );
+  }
   return createLazyTable({
     spec,
     length,
