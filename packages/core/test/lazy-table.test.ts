@@ -6,6 +6,7 @@ import {
   applyDistortions,
   type ColumnarTable,
   type ColumnValues,
+  createCellTable,
   createLazyTable,
   createRngRoot,
   defineTable,
@@ -78,6 +79,30 @@ describe("lazy tables", () => {
     expect(computed()).toBe(3);
     expect(readColumn(table, "x")).toEqual(readColumn(eager, "x"));
     expect(table.columns).toEqual(eager.columns);
+  });
+
+  it("can be defined cell by cell, computing only the columns read", () => {
+    const calls = [0, 0, 0, 0];
+    const cell = (c: number, f: (r: number) => string | number | boolean | null) => (r: number) => {
+      calls[c]!++;
+      return f(r);
+    };
+    const table = createCellTable({
+      spec,
+      length: n,
+      cells: [
+        cell(0, (r) => row(r).id),
+        cell(1, (r) => row(r).x),
+        cell(2, (r) => row(r).k),
+        cell(3, (r) => row(r).y),
+      ],
+    });
+    expect(readColumn(table, "k")).toEqual(readColumn(eager, "k"));
+    expect(calls).toEqual([0, 0, n, 0]);
+    expect(table.columns).toEqual(eager.columns);
+    expect(() => createCellTable({ spec, length: 1, cells: [() => "a"] })).toThrow(
+      /declares 4 columns but 1 cell functions/,
+    );
   });
 
   it("check types when materialized, like an in-memory table", () => {
