@@ -83,9 +83,11 @@ export function createEventBuffers(nLeads: number): EventBuffers {
         t: Int16Array,
         sec: Int32Array,
         type: Uint8Array,
-        pages: Int32Array,
-        pricing: Int32Array,
-        demo: Int32Array,
+        // Counts from poissonSmall (≤ 1000 each): pages ≤ 1 + 3 × 1000 fits Int16Array.
+        pages: Int16Array,
+        pricing: Int16Array,
+        demo: Int16Array,
+        // Unbounded in principle (a log-normal factor): stays Int32Array.
         duration: Int32Array,
       },
       Math.max(1024, nLeads * SESSIONS_PER_LEAD),
@@ -193,7 +195,10 @@ function businessSecond(r: Rng): number {
   return 8 * 3600 + Math.floor((r.nextU32() * 39_600) / 4_294_967_296);
 }
 
-/** Poisson(λ) by inversion with a single uniform (λ is small: a daily event rate). */
+/**
+ * Poisson(λ) by inversion with a single uniform (λ is small: a daily event rate). Capped at
+ * 1000, which the Int16Array session count columns rely on.
+ */
 function poissonSmall(r: Rng, lambda: number): number {
   let p = Math.exp(-lambda);
   let cum = p;
