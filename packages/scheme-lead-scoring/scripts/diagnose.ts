@@ -18,7 +18,8 @@ registry.register(leadScoringScheme);
 const config = resolveConfig({
   scheme: leadScoringScheme,
   recipe,
-  options: { seed, difficulty: tier, n_leads: n },
+  // Instructor mode: a public world keeps no hazards (hidden truth).
+  options: { seed, difficulty: tier, n_leads: n, exposure_mode: "research_instructor" },
 });
 const ctx = {
   config,

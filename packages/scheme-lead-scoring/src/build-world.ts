@@ -8,6 +8,7 @@ import {
   standardizeModel,
 } from "./causal-model.js";
 import { chronologicalOrder } from "./chronological-order.js";
+import { LEAD_SCORING_EXPOSURE } from "./exposure.js";
 import { type MechanismParams, resolveMechanisms } from "./mechanisms.js";
 import type { LeadScoringNarrative } from "./narrative.js";
 import type { LeadScoringParams, PopulationSizes } from "./params.js";
@@ -17,6 +18,7 @@ import {
   type Population,
   type PopulationContext,
   samplePrototypes,
+  withoutHiddenTraits,
 } from "./population.js";
 import type { LeadScoringProfile } from "./profile.js";
 import { type HiddenGraph, sampleGraph } from "./sample-graph.js";
@@ -26,6 +28,7 @@ import {
   type EventBuffers,
   type LeadOutcomes,
   simulateAccount,
+  trimEventBuffers,
 } from "./simulate-account.js";
 import { N_REPS, STAGE_SQL } from "./vocabulary.js";
 import { createWorldCalendar, type WorldCalendar } from "./world-calendar.js";
@@ -57,7 +60,10 @@ export interface LeadScoringWorld {
   readonly repQuality: Float64Array;
   /** Rep cadence style (z) per rep. */
   readonly repCadence: Float64Array;
-  /** Population. */
+  /**
+   * Population. In a mode without instructor metadata its hidden-trait columns
+   * (`HIDDEN_TRAIT_FIELDS`) are empty, as are `outcomes.hazards` and `outcomes.drivers`.
+   */
   readonly pop: Population;
   /** Per-lead outcomes. */
   readonly outcomes: LeadOutcomes;
@@ -154,8 +160,14 @@ export function buildWorld(
   });
   const mech: MechanismParams = { ...base, calibrationShift: calibration.shift };
 
-  const outcomes = allocateOutcomes(sizes.nLeads);
-  const events = createEventBuffers(sizes.nLeads);
+  // Hidden truth (hazards, drivers, latent traits) is kept only for modes that publish
+  // instructor metadata; the public render never reads it.
+  const truth = LEAD_SCORING_EXPOSURE[ctx.config.common.exposure_mode]?.metadata ?? true;
+  const outcomes = allocateOutcomes(sizes.nLeads, truth);
+  // Outcomes are indexed by global lead index, but events only grow with the leads simulated
+  // here: a worker sizes them for its account range, not the population.
+  const rangeLeads = pop.acctLeadOffsets[range.end]! - pop.acctLeadOffsets[range.start]!;
+  const events = createEventBuffers(rangeLeads);
   const sim = { pop, model, mech, inputs, calendar, channels, horizonDays: params.horizon_days };
   const total = range.end - range.start;
   const step = Math.max(1, Math.floor(total / 20));
@@ -170,6 +182,8 @@ export function buildWorld(
     }
   }
   ctx.progress({ stage: "simulate", done: total, total, unit: "accounts" });
+  // No slack capacity in the world (nor in a worker's transfer).
+  trimEventBuffers(events);
 
   const part: LeadScoringWorld = {
     params,
@@ -183,7 +197,7 @@ export function buildWorld(
     calendar,
     repQuality,
     repCadence,
-    pop,
+    pop: truth ? pop : withoutHiddenTraits(pop),
     outcomes,
     events,
     order: { touches: EMPTY, sessions: EMPTY, activities: EMPTY },
@@ -261,7 +275,7 @@ function sortEvents(
   return chronologicalOrder({
     length: buf.length,
     lead: buf.cols.lead as Int32Array,
-    t: buf.cols.t as Int32Array,
+    t: buf.cols.t as Int16Array,
     sec: buf.cols.sec as Int32Array,
     created: pop.leadCreated,
     startDay: calendar.startDay,

@@ -7,7 +7,8 @@
 export function chronologicalOrder(opts: {
   readonly length: number;
   readonly lead: Int32Array;
-  readonly t: Int32Array;
+  /** Lead-day of each row (Int16Array in the event buffers). */
+  readonly t: Int32Array | Int16Array;
   readonly sec: Int32Array;
   readonly created: Int32Array;
   readonly startDay: number;

@@ -1,6 +1,10 @@
 /** Typed-array constructors an event column may use. */
-type ArrayCtor = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
-type AnyArray = Int32Array | Float64Array | Uint8Array;
+type ArrayCtor =
+  | Int32ArrayConstructor
+  | Int16ArrayConstructor
+  | Float64ArrayConstructor
+  | Uint8ArrayConstructor;
+type AnyArray = Int32Array | Int16Array | Float64Array | Uint8Array;
 
 /**
  * A growable set of typed-array columns for one event type (touches, sessions, …): the
@@ -25,7 +29,9 @@ export class EventBuffer<K extends string> {
   /** Reserve one row and return its index. */
   push(): number {
     if (this.length === this.#capacity) {
-      this.#capacity *= 2;
+      // 1.5× (not 2×) growth: the initial capacity is already sized from the expected
+      // volume, so an overflow is usually small and doubling would mostly buy slack.
+      this.#capacity = Math.max(1024, Math.ceil(this.#capacity * 1.5));
       for (const k of Object.keys(this.#ctors) as K[]) {
         const next = new this.#ctors[k](this.#capacity);
         next.set(this.cols[k] as never);
@@ -33,5 +39,17 @@ export class EventBuffer<K extends string> {
       }
     }
     return this.length++;
+  }
+
+  /**
+   * Shrink every column to exactly `length` rows (one column at a time, so the transient
+   * copy is a single column), e.g. before a worker transfers its buffers.
+   */
+  trim(): void {
+    if (this.length === this.#capacity) return;
+    for (const k of Object.keys(this.#ctors) as K[]) {
+      this.cols[k] = this.cols[k].slice(0, this.length);
+    }
+    this.#capacity = this.length;
   }
 }

@@ -1,32 +1,39 @@
 import { finalizeWorld, type LeadScoringWorld } from "./build-world.js";
 import { HAZARD_SLOTS } from "./mechanisms.js";
 import { CONTACT_FIELDS, LEAD_FIELDS, type Population } from "./population.js";
-import {
-  allocateOutcomes,
-  createEventBuffers,
-  DRIVER_SLOTS,
-  type EventBuffers,
-} from "./simulate-account.js";
+import { createEventBuffers, DRIVER_SLOTS, type EventBuffers } from "./simulate-account.js";
 import { OPEN_STAGES } from "./vocabulary.js";
 
-type Columns = Record<string, Int32Array | Float64Array | Uint8Array>;
+type Column = Int32Array | Int16Array | Float64Array | Uint8Array;
+type Columns = Record<string, Column>;
 
+/**
+ * Concatenate the parts' event columns into `target`, column by column, releasing each
+ * part's column as soon as it is copied so the transient overhead is one column.
+ */
 function concatEvents(
   target: { length: number; cols: Columns },
   parts: readonly { length: number; cols: Columns }[],
 ): void {
   const total = parts.reduce((n, p) => n + p.length, 0);
   for (const key of Object.keys(target.cols)) {
-    const Ctor = target.cols[key]!.constructor as new (n: number) => Int32Array;
+    const Ctor = target.cols[key]!.constructor as new (n: number) => Column;
     const out = new Ctor(Math.max(1, total));
     let offset = 0;
     for (const p of parts) {
-      out.set((p.cols[key] as Int32Array).subarray(0, p.length), offset);
+      out.set(p.cols[key]!.subarray(0, p.length) as never, offset);
       offset += p.length;
+      p.cols[key] = new Ctor(0);
     }
     target.cols[key] = out;
   }
   target.length = total;
+}
+
+/** Copy `width` values per index `i` from `src` into `dst` (both indexed i × width); no-op when empty. */
+function copySlots(dst: Column, src: Column, i: number, width: number): void {
+  if (dst.length === 0) return;
+  dst.set(src.subarray(i * width, (i + 1) * width) as never, i * width);
 }
 
 /**
@@ -35,63 +42,52 @@ function concatEvents(
  * (graph, calibration, calendar, account firmographics, membership) is identical in every
  * part; contacts, leads, outcomes and events are taken from the part that owns their
  * account. Parts may arrive structured-cloned (plain objects), so only data is read.
+ *
+ * The parts are consumed: per-entity columns are merged in place into the first part's
+ * arrays (indexed by global contact / lead index, so no second full copy is made), and each
+ * part's event columns are released as they are concatenated. Hidden-truth columns that a
+ * public build left empty stay empty.
  */
 export function mergeWorlds(parts: readonly LeadScoringWorld[]): LeadScoringWorld {
   const first = parts[0]!;
   if (parts.length === 1 && first.finalized) return first;
-  const pop: Population = { ...first.pop };
-  const { nLeads } = pop;
+  const pop: Population = first.pop;
+  const out = first.outcomes;
   const nd = pop.nDisturbances;
-  const contactCols = Object.fromEntries(
-    CONTACT_FIELDS.map((k) => [k, (first.pop[k] as Int32Array).slice()]),
-  ) as Record<(typeof CONTACT_FIELDS)[number], Int32Array>;
-  const leadCols = Object.fromEntries(
-    LEAD_FIELDS.map((k) => [k, (first.pop[k] as Int32Array).slice()]),
-  ) as Record<(typeof LEAD_FIELDS)[number], Int32Array>;
-  const disturbance = first.pop.leadDisturbance.slice();
-  const out = allocateOutcomes(nLeads);
-  for (const part of parts) {
+  // Columns a public build left empty (hidden traits) are skipped.
+  const contactKeys = CONTACT_FIELDS.filter((k) => pop[k].length > 0);
+  const leadKeys = LEAD_FIELDS.filter((k) => pop[k].length > 0);
+  const contactCols = contactKeys.map((k) => pop[k] as Column);
+  const leadCols = leadKeys.map((k) => pop[k] as Column);
+  for (const part of parts.slice(1)) {
     const src = part.pop;
     const o = part.outcomes;
+    const srcContactCols = contactKeys.map((k) => src[k] as Column);
+    const srcLeadCols = leadKeys.map((k) => src[k] as Column);
     for (let a = part.range.start; a < part.range.end; a++) {
       for (let p = pop.acctContactOffsets[a]!; p < pop.acctContactOffsets[a + 1]!; p++) {
         const c = pop.acctContacts[p]!;
-        for (const k of CONTACT_FIELDS) contactCols[k][c] = (src[k] as Int32Array)[c]!;
+        for (let k = 0; k < contactCols.length; k++) contactCols[k]![c] = srcContactCols[k]![c]!;
       }
       for (let p = pop.acctLeadOffsets[a]!; p < pop.acctLeadOffsets[a + 1]!; p++) {
         const i = pop.acctLeads[p]!;
-        for (const k of LEAD_FIELDS) leadCols[k][i] = (src[k] as Int32Array)[i]!;
-        disturbance.set(src.leadDisturbance.subarray(i * nd, (i + 1) * nd), i * nd);
-        out.stageEnter.set(
-          o.stageEnter.subarray(i * OPEN_STAGES, (i + 1) * OPEN_STAGES),
-          i * OPEN_STAGES,
-        );
+        for (let k = 0; k < leadCols.length; k++) leadCols[k]![i] = srcLeadCols[k]![i]!;
+        copySlots(pop.leadDisturbance, src.leadDisturbance, i, nd);
+        copySlots(out.stageEnter, o.stageEnter, i, OPEN_STAGES);
         out.finalStage[i] = o.finalStage[i]!;
         out.convDay[i] = o.convDay[i]!;
         out.churnDay[i] = o.churnDay[i]!;
-        out.hazards.set(
-          o.hazards.subarray(i * HAZARD_SLOTS, (i + 1) * HAZARD_SLOTS),
-          i * HAZARD_SLOTS,
-        );
-        out.drivers.set(
-          o.drivers.subarray(i * DRIVER_SLOTS, (i + 1) * DRIVER_SLOTS),
-          i * DRIVER_SLOTS,
-        );
+        copySlots(out.hazards, o.hazards, i, HAZARD_SLOTS);
+        copySlots(out.drivers, o.drivers, i, DRIVER_SLOTS);
       }
     }
   }
-  const merged = {
-    ...pop,
-    ...contactCols,
-    ...leadCols,
-    leadDisturbance: disturbance,
-  } as unknown as Population;
-  const events: EventBuffers = createEventBuffers(1);
+  const events: EventBuffers = createEventBuffers(0);
   for (const name of ["touches", "sessions", "activities"] as const) {
     concatEvents(
       events[name] as unknown as { length: number; cols: Columns },
       parts.map((p) => p.events[name] as unknown as { length: number; cols: Columns }),
     );
   }
-  return finalizeWorld({ ...first, pop: merged, outcomes: out, events });
+  return finalizeWorld({ ...first, events });
 }

@@ -436,3 +436,38 @@ export const LEAD_FIELDS = [
   "leadLateNoise",
   "leadAcv",
 ] as const satisfies readonly (keyof Population)[];
+
+/**
+ * Hidden per-entity traits: the simulation reads them, but after it only instructor
+ * metadata (latent registry, oracle) does — the public render never does.
+ */
+export const HIDDEN_TRAIT_FIELDS = [
+  "acctFit",
+  "acctBudget",
+  "acctMaturity",
+  "acctConfounder",
+  "cntAwareness",
+  "cntAuthority",
+  "cntResponsiveness",
+  "cntEngagement",
+  "cntAlignment",
+  "leadFriction",
+  "leadCadence",
+  "leadPricingIntent",
+  "leadNoise",
+  "leadLateNoise",
+  "leadDisturbance",
+] as const satisfies readonly (keyof Population)[];
+
+/**
+ * The population with every {@link HIDDEN_TRAIT_FIELDS} column emptied (length 0), for an
+ * exposure mode without metadata: the world then carries no hidden truth the render never
+ * reads (≈ 100 bytes per lead).
+ */
+export function withoutHiddenTraits(pop: Population): Population {
+  const empty = new Float64Array(0);
+  return {
+    ...pop,
+    ...Object.fromEntries(HIDDEN_TRAIT_FIELDS.map((k) => [k, empty])),
+  } as Population;
+}

@@ -49,39 +49,61 @@ export interface EventBuffers {
   readonly activities: EventBuffer<ActivityColumn>;
 }
 
-/** Create empty event buffers sized for `nLeads`. */
+/**
+ * Expected events per lead at the shipped recipe's tiers (touches ≈ 12.3, sessions ≈ 3.2,
+ * activities ≈ 13 measured at 100,000 leads), rounded up so a typical run never grows.
+ */
+const TOUCHES_PER_LEAD = 13;
+const SESSIONS_PER_LEAD = 4;
+const ACTIVITIES_PER_LEAD = 14;
+
+/**
+ * Create empty event buffers sized for `nLeads` simulated leads (a worker passes the leads
+ * of its account range, not the population). The lead-day `t` is below `horizon_days`
+ * (≤ 3650) and a campaign code is month index × 8 + type with at most ~270 months in the
+ * calendar, so both fit Int16Array.
+ */
 export function createEventBuffers(nLeads: number): EventBuffers {
   return {
     touches: new EventBuffer<TouchColumn>(
       {
         lead: Int32Array,
-        t: Int32Array,
+        t: Int16Array,
         sec: Int32Array,
         type: Uint8Array,
         direction: Uint8Array,
         channel: Uint8Array,
-        campaign: Int32Array,
+        campaign: Int16Array,
       },
-      Math.max(1024, nLeads * 12),
+      Math.max(1024, nLeads * TOUCHES_PER_LEAD),
     ),
     sessions: new EventBuffer<SessionColumn>(
       {
         lead: Int32Array,
-        t: Int32Array,
+        t: Int16Array,
         sec: Int32Array,
         type: Uint8Array,
-        pages: Int32Array,
-        pricing: Int32Array,
-        demo: Int32Array,
+        // Counts from poissonSmall (≤ 1000 each): pages ≤ 1 + 3 × 1000 fits Int16Array.
+        pages: Int16Array,
+        pricing: Int16Array,
+        demo: Int16Array,
+        // Unbounded in principle (a log-normal factor): stays Int32Array.
         duration: Int32Array,
       },
-      Math.max(1024, nLeads * 4),
+      Math.max(1024, nLeads * SESSIONS_PER_LEAD),
     ),
     activities: new EventBuffer<ActivityColumn>(
-      { lead: Int32Array, t: Int32Array, sec: Int32Array, type: Uint8Array, outcome: Uint8Array },
-      Math.max(1024, nLeads * 6),
+      { lead: Int32Array, t: Int16Array, sec: Int32Array, type: Uint8Array, outcome: Uint8Array },
+      Math.max(1024, nLeads * ACTIVITIES_PER_LEAD),
     ),
   };
+}
+
+/** Shrink every event column to its row count (see {@link EventBuffer.trim}). */
+export function trimEventBuffers(events: EventBuffers): void {
+  events.touches.trim();
+  events.sessions.trim();
+  events.activities.trim();
 }
 
 /** Per-lead outcomes of the simulation (index = lead). */
@@ -94,24 +116,34 @@ export interface LeadOutcomes {
   readonly convDay: Int16Array;
   /** Lead-day of churn (−1 = none). */
   readonly churnDay: Int16Array;
-  /** Daily hazards, {@link HAZARD_SLOTS} per lead. */
+  /**
+   * Daily hazards, {@link HAZARD_SLOTS} per lead. Hidden truth read only by instructor
+   * metadata: empty (length 0) when the exposure mode publishes no metadata.
+   */
   readonly hazards: Float64Array;
-  /** Drivers per lead: engagement, progress, sales, outcome, eta, late noise, block (7 per lead). */
+  /**
+   * Drivers per lead: engagement, progress, sales, outcome, eta, late noise, block (7 per
+   * lead). Empty (length 0), like `hazards`, when the mode publishes no metadata.
+   */
   readonly drivers: Float64Array;
 }
 
 /** Number of driver values stored per lead. */
 export const DRIVER_SLOTS = 7;
 
-/** Allocate outcome arrays for `n` leads. */
-export function allocateOutcomes(n: number): LeadOutcomes {
+/**
+ * Allocate outcome arrays for `n` leads; `truth: false` leaves the instructor-only
+ * `hazards` and `drivers` empty (the simulation then skips writing them).
+ */
+export function allocateOutcomes(n: number, truth = true): LeadOutcomes {
+  const m = truth ? n : 0;
   return {
     stageEnter: new Int16Array(n * OPEN_STAGES).fill(-1),
     finalStage: new Uint8Array(n),
     convDay: new Int16Array(n).fill(-1),
     churnDay: new Int16Array(n).fill(-1),
-    hazards: new Float64Array(n * HAZARD_SLOTS),
-    drivers: new Float64Array(n * DRIVER_SLOTS),
+    hazards: new Float64Array(m * HAZARD_SLOTS),
+    drivers: new Float64Array(m * DRIVER_SLOTS),
   };
 }
 
@@ -163,7 +195,10 @@ function businessSecond(r: Rng): number {
   return 8 * 3600 + Math.floor((r.nextU32() * 39_600) / 4_294_967_296);
 }
 
-/** Poisson(λ) by inversion with a single uniform (λ is small: a daily event rate). */
+/**
+ * Poisson(λ) by inversion with a single uniform (λ is small: a daily event rate). Capped at
+ * 1000, which the Int16Array session count columns rely on.
+ */
 function poissonSmall(r: Rng, lambda: number): number {
   let p = Math.exp(-lambda);
   let cum = p;
@@ -203,6 +238,8 @@ export function simulateAccount(
   };
   const h = new Float64Array(HAZARD_SLOTS);
   const { touches, sessions, activities } = events;
+  // Hazards and drivers are kept only when allocated (instructor metadata reads them).
+  const truth = out.hazards.length > 0;
   const tc = mech.touches;
   const minDwell = mech.minDwellDays;
   const closeMinDwell = mech.closeMinDwellDays;
@@ -217,14 +254,16 @@ export function simulateAccount(
     const channelName = channels[pop.leadSource[i]!]!;
     computeDrivers(model, mech, pop, i, inputs, channels, scratch, drivers);
     computeHazards(mech, drivers, channelName, h);
-    out.hazards.set(h, i * HAZARD_SLOTS);
     const d0 = i * DRIVER_SLOTS;
-    out.drivers[d0] = drivers.engagement;
-    out.drivers[d0 + 1] = drivers.progress;
-    out.drivers[d0 + 2] = drivers.sales;
-    out.drivers[d0 + 3] = drivers.outcome;
-    out.drivers[d0 + 4] = drivers.eta;
-    out.drivers[d0 + 5] = drivers.late;
+    if (truth) {
+      out.hazards.set(h, i * HAZARD_SLOTS);
+      out.drivers[d0] = drivers.engagement;
+      out.drivers[d0 + 1] = drivers.progress;
+      out.drivers[d0 + 2] = drivers.sales;
+      out.drivers[d0 + 3] = drivers.outcome;
+      out.drivers[d0 + 4] = drivers.eta;
+      out.drivers[d0 + 5] = drivers.late;
+    }
 
     const created = pop.leadCreated[i]!;
     const E = drivers.engagement;
@@ -262,9 +301,11 @@ export function simulateAccount(
       if (t === window + 1) {
         // The engagement window is over: closing now also reads the lead's history.
         const block = nonlinearBlock(mech, wTouches, wPricing, wSessions, seniority);
-        out.drivers[d0 + 6] = block;
         applyLateHazards(mech, drivers, block, h);
-        out.hazards.set(h, i * HAZARD_SLOTS);
+        if (truth) {
+          out.drivers[d0 + 6] = block;
+          out.hazards.set(h, i * HAZARD_SLOTS);
+        }
         late = 4;
       }
       if (r.next() < h[6]!) {

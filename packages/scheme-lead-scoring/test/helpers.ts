@@ -36,26 +36,28 @@ export function generate(
   return generateBundle({ recipe: "b2b_saas_procurement_v1", registry, options });
 }
 
+/** The build context of the shipped recipe for flat options. */
+export function worldContext(options: Record<string, unknown>): Parameters<typeof buildWorld>[0] {
+  const recipe = parseRecipe(RECIPES[0]!);
+  const config = resolveConfig<never>({ scheme: leadScoringScheme, recipe, options });
+  return {
+    config,
+    recipe,
+    narrative: leadScoringScheme.narrativeSchema.parse(recipe.narrative),
+    profile: leadScoringScheme.profileSchema.parse(
+      recipe.difficultyProfiles[config.common.difficulty],
+    ),
+    rng: createRngRoot(config.common.seed),
+    progress: () => {},
+  } as never;
+}
+
 /** Build only the world (no render) from flat options. */
 export function world(
   options: Record<string, unknown>,
   build: BuildWorldOptions = {},
 ): LeadScoringWorld {
-  const recipe = parseRecipe(RECIPES[0]!);
-  const config = resolveConfig<never>({ scheme: leadScoringScheme, recipe, options });
-  return buildWorld(
-    {
-      config,
-      recipe,
-      narrative: leadScoringScheme.narrativeSchema.parse(recipe.narrative),
-      profile: leadScoringScheme.profileSchema.parse(
-        recipe.difficultyProfiles[config.common.difficulty],
-      ),
-      rng: createRngRoot(config.common.seed),
-      progress: () => {},
-    } as never,
-    build,
-  );
+  return buildWorld(worldContext(options), build);
 }
 
 /** Write a bundle into a fresh temp folder; returns the folder and a cleanup. */

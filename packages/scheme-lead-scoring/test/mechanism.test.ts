@@ -52,7 +52,12 @@ describe("hidden graph", () => {
 
 describe("oracle", () => {
   it("is the true probability: its mean matches the realised label rate", () => {
-    const w = world({ seed: 12, n_leads: 3000, difficulty: "intro" });
+    const w = world({
+      seed: 12,
+      n_leads: 3000,
+      difficulty: "intro",
+      exposure_mode: "research_instructor",
+    });
     const p = oracleScores(w);
     let sumP = 0;
     let sumY = 0;

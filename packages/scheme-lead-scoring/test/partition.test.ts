@@ -39,10 +39,14 @@ function partitioned(k: number): GenerationScheme {
 }
 
 describe("partitioned world building (worker threads)", () => {
-  it.each([2, 3])(
-    "%i account ranges merge into the single-build bundle, byte for byte",
-    async (k) => {
-      const options = { seed: 17, n_leads: SMALL, exposure_mode: "research_instructor" };
+  it.each([
+    [2, "research_instructor"],
+    [3, "research_instructor"],
+    [2, "student_public"],
+  ])(
+    "%i account ranges merge into the single-build bundle, byte for byte (%s)",
+    async (k, mode) => {
+      const options = { seed: 17, n_leads: SMALL, exposure_mode: mode };
       const single = await digest(generate(options));
       const merged = await digest(generate(options, registryWith(partitioned(k))));
       expect(merged).toEqual(single);

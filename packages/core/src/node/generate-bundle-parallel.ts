@@ -100,7 +100,7 @@ export async function generateBundleParallel(
   };
   ctx.signal?.addEventListener("abort", abort, { once: true });
   try {
-    const parts = await Promise.all(
+    let parts: unknown[] | undefined = await Promise.all(
       ranges.map(
         (range, i) =>
           new Promise<unknown>((resolve, reject) => {
@@ -148,7 +148,10 @@ export async function generateBundleParallel(
       ),
     );
     if (ctx.signal?.aborted) throw new CancelledError();
-    return renderBundle(run, scheme.partition.mergeWorlds(parts));
+    const world = scheme.partition.mergeWorlds(parts);
+    // Drop the parts before rendering: whatever the merged world does not reuse is freed.
+    parts = undefined;
+    return renderBundle(run, world);
   } catch (error) {
     abort();
     if (ctx.signal?.aborted) throw new CancelledError();
