@@ -7,7 +7,6 @@ import {
   N_DISTURBANCES,
   standardizeModel,
 } from "./causal-model.js";
-import { chronologicalOrder } from "./chronological-order.js";
 import { LEAD_SCORING_EXPOSURE } from "./exposure.js";
 import { type MechanismParams, resolveMechanisms } from "./mechanisms.js";
 import type { LeadScoringNarrative } from "./narrative.js";
@@ -67,14 +66,12 @@ export interface LeadScoringWorld {
   readonly pop: Population;
   /** Per-lead outcomes. */
   readonly outcomes: LeadOutcomes;
-  /** Event logs (unsorted). */
+  /**
+   * Event logs, unsorted (the render sorts the rows it publishes with
+   * `chronologicalOrder`, so a public bundle never sorts — or holds an order for — the
+   * events after the snapshot).
+   */
   readonly events: EventBuffers;
-  /** Chronological row order of each event log. */
-  readonly order: {
-    readonly touches: Int32Array;
-    readonly sessions: Int32Array;
-    readonly activities: Int32Array;
-  };
   /** Opportunity index per lead (−1 = none); opportunities are numbered chronologically. */
   readonly oppOfLead: Int32Array;
   /** Lead per opportunity index. */
@@ -200,7 +197,6 @@ export function buildWorld(
     pop: truth ? pop : withoutHiddenTraits(pop),
     outcomes,
     events,
-    order: { touches: EMPTY, sessions: EMPTY, activities: EMPTY },
     oppOfLead: EMPTY,
     oppLeads: EMPTY,
     oppCreatedT: EMPTY,
@@ -214,16 +210,10 @@ export function buildWorld(
 const EMPTY = new Int32Array(0);
 
 /**
- * Finish a (complete or merged) world: the chronological order of every event log and the
- * opportunity and customer lists, numbered by date.
+ * Finish a (complete or merged) world: the opportunity and customer lists, numbered by date.
  */
 export function finalizeWorld(world: LeadScoringWorld): LeadScoringWorld {
-  const { pop, outcomes, events, calendar, sizes } = world;
-  const order = {
-    touches: sortEvents(events.touches, pop, calendar),
-    sessions: sortEvents(events.sessions, pop, calendar),
-    activities: sortEvents(events.activities, pop, calendar),
-  };
+  const { pop, outcomes, sizes } = world;
 
   // Opportunities: one per lead that reached SQL or converted, numbered by creation date.
   const n = sizes.nLeads;
@@ -257,7 +247,6 @@ export function finalizeWorld(world: LeadScoringWorld): LeadScoringWorld {
 
   return {
     ...world,
-    order,
     oppOfLead,
     oppLeads,
     oppCreatedT,
@@ -265,19 +254,4 @@ export function finalizeWorld(world: LeadScoringWorld): LeadScoringWorld {
     range: { start: 0, end: sizes.nAccounts },
     finalized: true,
   };
-}
-
-function sortEvents(
-  buf: { length: number; cols: { lead: unknown; t: unknown; sec: unknown } },
-  pop: Population,
-  calendar: WorldCalendar,
-): Int32Array {
-  return chronologicalOrder({
-    length: buf.length,
-    lead: buf.cols.lead as Int32Array,
-    t: buf.cols.t as Int16Array,
-    sec: buf.cols.sec as Int32Array,
-    created: pop.leadCreated,
-    startDay: calendar.startDay,
-  });
 }

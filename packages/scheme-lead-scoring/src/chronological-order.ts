@@ -12,20 +12,26 @@ export function chronologicalOrder(opts: {
   readonly sec: Int32Array;
   readonly created: Int32Array;
   readonly startDay: number;
+  /**
+   * Sort only these rows (ascending row indexes). The sort is stable, so the result is the
+   * full order restricted to them: a subset sorts to the same relative order.
+   */
+  readonly rows?: Int32Array;
 }): Int32Array {
   const { length, lead, t, sec, created, startDay } = opts;
   const day = new Int32Array(length);
   for (let k = 0; k < length; k++) day[k] = created[lead[k]!]! + t[k]! - startDay;
-  let order = new Int32Array(length);
-  for (let k = 0; k < length; k++) order[k] = k;
-  let spare = new Int32Array(length);
+  let order = opts.rows ? opts.rows.slice() : new Int32Array(length);
+  if (!opts.rows) for (let k = 0; k < length; k++) order[k] = k;
+  const m = order.length;
+  let spare = new Int32Array(m);
   const pass = (key: Int32Array, shift: number, bits: number) => {
     const size = 1 << bits;
     const mask = size - 1;
     const counts = new Int32Array(size + 1);
-    for (let k = 0; k < length; k++) counts[((key[order[k]!]! >>> shift) & mask) + 1]!++;
+    for (let k = 0; k < m; k++) counts[((key[order[k]!]! >>> shift) & mask) + 1]!++;
     for (let b = 1; b <= size; b++) counts[b]! += counts[b - 1]!;
-    for (let k = 0; k < length; k++) {
+    for (let k = 0; k < m; k++) {
       const r = order[k]!;
       spare[counts[(key[r]! >>> shift) & mask]!++] = r;
     }

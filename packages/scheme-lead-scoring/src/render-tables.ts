@@ -8,6 +8,7 @@ import {
   type TableSpec,
 } from "@leadforge/core";
 import type { LeadScoringWorld } from "./build-world.js";
+import { chronologicalOrder } from "./chronological-order.js";
 import { closedDay, isSqlAt, stageAt } from "./stage-at.js";
 import {
   ACCOUNTS,
@@ -145,7 +146,7 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   const created = pop.leadCreated;
 
   const tc = world.events.touches.cols;
-  const touchRows = filterOrder(world.order.touches, tc.t, keep);
+  const touchRows = publishedOrder(world, world.events.touches, keep);
   const monthNames = campaignMonths(world);
   const touches = lazyTable(TOUCHES, touchRows.length, [
     (k) => makeId(ID_PREFIXES.touch, k + 1),
@@ -164,7 +165,7 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   ]);
 
   const sc = world.events.sessions.cols;
-  const sessRows = filterOrder(world.order.sessions, sc.t, keep);
+  const sessRows = publishedOrder(world, world.events.sessions, keep);
   const sessions = lazyTable(SESSIONS, sessRows.length, [
     (k) => makeId(ID_PREFIXES.session, k + 1),
     (k) => ids.leads[sc.lead[sessRows[k]!]!]!,
@@ -180,7 +181,7 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   ]);
 
   const ac = world.events.activities.cols;
-  const actRows = filterOrder(world.order.activities, ac.t, keep);
+  const actRows = publishedOrder(world, world.events.activities, keep);
   const activities = lazyTable(SALES_ACTIVITIES, actRows.length, [
     (k) => makeId(ID_PREFIXES.sales_activity, k + 1),
     (k) => ids.leads[ac.lead[actRows[k]!]!]!,
@@ -254,18 +255,34 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   return out;
 }
 
-function filterOrder(
-  order: Int32Array,
-  t: ArrayLike<number>,
+/**
+ * The rows of an event log that are published (lead-day kept by `keep`), in chronological
+ * order: filtered first, then sorted, so a public bundle sorts only the events up to the
+ * snapshot.
+ */
+function publishedOrder(
+  world: LeadScoringWorld,
+  log: {
+    length: number;
+    cols: { lead: ArrayLike<number>; t: ArrayLike<number>; sec: ArrayLike<number> };
+  },
   keep: (t: number) => boolean,
 ): Int32Array {
+  const lead = log.cols.lead as Int32Array;
+  const sec = log.cols.sec as Int32Array;
+  const t = log.cols.t as Int16Array;
+  const rows = new Int32Array(log.length);
   let n = 0;
-  const out = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const r = order[k]!;
-    if (keep(t[r]!)) out[n++] = r;
-  }
-  return out.subarray(0, n);
+  for (let r = 0; r < log.length; r++) if (keep(t[r]!)) rows[n++] = r;
+  return chronologicalOrder({
+    length: log.length,
+    lead,
+    t,
+    sec,
+    created: world.pop.leadCreated,
+    startDay: world.calendar.startDay,
+    rows: rows.subarray(0, n),
+  });
 }
 
 function campaignMonths(world: LeadScoringWorld): string[] {

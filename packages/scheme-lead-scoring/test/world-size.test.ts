@@ -56,7 +56,7 @@ describe("world memory", () => {
     expect(Array.from(merged.outcomes.convDay)).toEqual(Array.from(single.outcomes.convDay));
     expect(Array.from(merged.outcomes.hazards)).toEqual(Array.from(single.outcomes.hazards));
     expect(Array.from(merged.pop.leadDisturbance)).toEqual(Array.from(single.pop.leadDisturbance));
-    expect(Array.from(merged.order.touches)).toEqual(Array.from(single.order.touches));
+    expect(Array.from(merged.oppLeads)).toEqual(Array.from(single.oppLeads));
     expect(parts[1]!.events.touches.cols.lead.length).toBe(0);
   });
 });
