@@ -28,8 +28,10 @@ export interface WriteBundleOptions {
    * Threads that encode Parquet files in parallel: this one plus `encodeWorkers - 1` worker
    * threads (the bytes are the same for any count). `1` encodes in this thread only. This
    * thread mostly converts tables to Arrow for the workers and encodes small files in the
-   * gaps, so the default is one worker per CPU core plus this thread (measured on 2 cores:
-   * 1M leads 18 s vs 24 s with one worker); bundles under {@link ENCODE_IN_THREAD_ROWS}
+   * gaps; it also computes the rows of lazy tables, so the default is one thread per CPU
+   * core, this one included (measured on 2 cores at 1M leads: 2 threads 43.9 s / 1.58 GB
+   * peak RSS, 3 threads 43.2 s / 1.83 GB — each worker's wasm heap costs ~250 MB — and
+   * 1 thread 57.2 s / 1.35 GB); bundles under {@link ENCODE_IN_THREAD_ROWS}
    * rows stay in this thread, where starting workers costs more than it saves. Without the
    * built worker file (core run from TypeScript source) encoding stays in this thread.
    */
@@ -56,7 +58,7 @@ export interface WriteBundleResult {
 
 function encodeWorkerCount(requested: number | undefined, rows: number): number {
   if (!encodeWorkerAvailable()) return 0;
-  if (requested === undefined) return rows < ENCODE_IN_THREAD_ROWS ? 0 : cpus().length + 1;
+  if (requested === undefined) return rows < ENCODE_IN_THREAD_ROWS ? 0 : Math.max(2, cpus().length);
   const n = Math.floor(requested);
   return n > 1 ? n : 0;
 }
