@@ -179,6 +179,17 @@ export function buildWorld(
     }
   }
   ctx.progress({ stage: "simulate", done: total, total, unit: "accounts" });
+  // The trap column counts touches over the whole horizon; count them before a
+  // snapshot-safe world drops the events it will never publish (about half of them).
+  const touchLead = events.touches.cols.lead;
+  for (let r = 0; r < events.touches.length; r++) outcomes.horizonTouches[touchLead[r]!]!++;
+  if (LEAD_SCORING_EXPOSURE[ctx.config.common.exposure_mode]?.snapshotSafe) {
+    const W = params.snapshot_day;
+    for (const log of [events.touches, events.sessions, events.activities]) {
+      const t = log.cols.t;
+      log.retain((r) => t[r]! <= W);
+    }
+  }
   // No slack capacity in the world (nor in a worker's transfer).
   trimEventBuffers(events);
 

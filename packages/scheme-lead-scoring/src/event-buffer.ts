@@ -42,6 +42,22 @@ export class EventBuffer<K extends string> {
   }
 
   /**
+   * Keep only the rows whose index passes `keep`, in their order (compacted in place), then
+   * trim. Used to drop the events a snapshot-safe bundle never publishes.
+   */
+  retain(keep: (row: number) => boolean): void {
+    const cols = (Object.keys(this.#ctors) as K[]).map((k) => this.cols[k]);
+    let n = 0;
+    for (let r = 0; r < this.length; r++) {
+      if (!keep(r)) continue;
+      if (n !== r) for (const c of cols) c[n] = c[r]!;
+      n++;
+    }
+    this.length = n;
+    this.trim();
+  }
+
+  /**
    * Shrink every column to exactly `length` rows (one column at a time, so the transient
    * copy is a single column), e.g. before a worker transfers its buffers.
    */

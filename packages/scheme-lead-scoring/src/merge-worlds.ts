@@ -77,6 +77,7 @@ export function mergeWorlds(parts: readonly LeadScoringWorld[]): LeadScoringWorl
         out.finalStage[i] = o.finalStage[i]!;
         out.convDay[i] = o.convDay[i]!;
         out.churnDay[i] = o.churnDay[i]!;
+        out.horizonTouches[i] = o.horizonTouches[i]!;
         copySlots(out.hazards, o.hazards, i, HAZARD_SLOTS);
         copySlots(out.drivers, o.drivers, i, DRIVER_SLOTS);
       }

@@ -59,7 +59,8 @@ export function aggregateSnapshot(world: LeadScoringWorld): SnapshotAggregates {
     recent: new Int32Array(n),
     firstT: new Int32Array(n).fill(-1),
     lastT: new Int32Array(n).fill(-1),
-    allTouches: new Int32Array(n),
+    // Counted by the simulation: a snapshot-safe world no longer holds the later touches.
+    allTouches: world.outcomes.horizonTouches,
     sessions: new Int32Array(n),
     pricing: new Int32Array(n),
     demo: new Int32Array(n),
@@ -73,7 +74,6 @@ export function aggregateSnapshot(world: LeadScoringWorld): SnapshotAggregates {
   for (let r = 0; r < tb.length; r++) {
     const i = tl[r]!;
     const t = tt[r]!;
-    agg.allTouches[i]!++;
     if (t > W) continue;
     agg.touches[i]!++;
     if (td[r] === 0) agg.inbound[i]!++;

@@ -117,6 +117,11 @@ export interface LeadOutcomes {
   /** Lead-day of churn (−1 = none). */
   readonly churnDay: Int16Array;
   /**
+   * Touches over the whole horizon (the snapshot's trap column), counted before a
+   * snapshot-safe world drops its post-snapshot events.
+   */
+  readonly horizonTouches: Int32Array;
+  /**
    * Daily hazards, {@link HAZARD_SLOTS} per lead. Hidden truth read only by instructor
    * metadata: empty (length 0) when the exposure mode publishes no metadata.
    */
@@ -144,6 +149,7 @@ export function allocateOutcomes(n: number, truth = true): LeadOutcomes {
     churnDay: new Int16Array(n).fill(-1),
     hazards: new Float64Array(m * HAZARD_SLOTS),
     drivers: new Float64Array(m * DRIVER_SLOTS),
+    horizonTouches: new Int32Array(n),
   };
 }
 

@@ -27,11 +27,28 @@ describe("world memory", () => {
     expect(ins.outcomes.drivers.length).toBe(200 * DRIVER_SLOTS);
     expect(ins.pop.leadNoise.length).toBe(200);
     expect(ins.pop.leadDisturbance.length).toBe(200 * ins.pop.nDisturbances);
-    // Everything the public render reads is the same.
+    // Everything the public render reads is the same: the outcomes, the horizon touch
+    // counts (the trap) and the events up to the snapshot — the only ones it keeps.
     expect(Array.from(pub.outcomes.convDay)).toEqual(Array.from(ins.outcomes.convDay));
-    expect(Array.from(pub.events.touches.cols.sec)).toEqual(
-      Array.from(ins.events.touches.cols.sec),
+    expect(Array.from(pub.outcomes.horizonTouches)).toEqual(
+      Array.from(ins.outcomes.horizonTouches),
     );
+    const W = pub.params.snapshot_day;
+    for (const name of ["touches", "sessions", "activities"] as const) {
+      const early = (w: LeadScoringWorld) => {
+        const { t, sec } = w.events[name].cols;
+        return Array.from(sec).filter((_, r) => t[r]! <= W);
+      };
+      expect(
+        Array.from(pub.events[name].cols.t).every((t) => t <= W),
+        name,
+      ).toBe(true);
+      expect(early(pub), name).toEqual(early(ins));
+      expect(pub.events[name].length, name).toBeLessThan(ins.events[name].length);
+    }
+    let total = 0;
+    for (const c of ins.outcomes.horizonTouches) total += c;
+    expect(total).toBe(ins.events.touches.length);
   });
 
   it("event columns hold exactly their rows, in a part and after merging", () => {
