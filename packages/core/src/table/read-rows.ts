@@ -16,7 +16,7 @@ export function readSlice(table: ColumnarTable, start: number, n: number): Colum
 
 /**
  * The values of one named column, without materializing the other columns of a lazy table
- * (it is scanned in slices of {@link SCAN_ROWS} rows).
+ * (it is scanned in slices of 65,536 rows).
  */
 export function readColumn<T extends ColumnValues = ColumnValues>(
   table: ColumnarTable,
