@@ -3,7 +3,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRegistry, generateBundle, getColumn, manifestSchema } from "../src/index.js";
+import {
+  createRegistry,
+  encodeCsv,
+  generateBundle,
+  getColumn,
+  manifestSchema,
+} from "../src/index.js";
 import { listBundleFiles, openBundle, writeBundle } from "../src/node/index.js";
 import { toyScheme } from "./fixtures/toy-scheme.js";
 
@@ -162,7 +168,8 @@ describe("writeBundle", () => {
 
   it("writes CSV alongside or instead of Parquet", async () => {
     const out = join(dir, "csv");
-    const { manifest } = await writeBundle({ bundle: gen({ format: "both" }), outDir: out });
+    const bundle = gen({ format: "both" });
+    const { manifest } = await writeBundle({ bundle, outDir: out });
     const files = await listBundleFiles(out);
     expect(files).toContain("tables/orders.csv");
     expect(files).toContain("tables/orders.parquet");
@@ -171,6 +178,12 @@ describe("writeBundle", () => {
     expect(csv.split("\n")[0]).toBe("order_id,customer_id,ordered_at,amount");
     expect(csv.split("\n")[1]).toMatch(
       /^ord_\d{6}_1,cust_\d{6},2022-\d\d-\d\dT00:00:00\.000000Z,\d+(\.\d+)?$/,
+    );
+    // Streamed to disk in chunks: the same text as the whole-table encoder, hashed as written.
+    const orders = bundle.tables.find((t) => t.spec.name === "orders")!;
+    expect(csv).toBe([...encodeCsv(orders)].join(""));
+    expect(manifest.files["tables/orders.csv"]).toBe(
+      createHash("sha256").update(csv).digest("hex"),
     );
   });
 

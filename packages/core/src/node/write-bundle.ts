@@ -7,10 +7,10 @@ import { canonicalJson, prettyJson } from "../bundle/canonical-json.js";
 import type { InMemoryBundle } from "../bundle/generate-bundle.js";
 import type { Manifest } from "../bundle/manifest.js";
 import { BundleIoError, CancelledError, OutputExistsError } from "../errors/errors.js";
-import { encodeCsv } from "../table/encode-csv.js";
 import type { ColumnarTable } from "../table/types.js";
 import { createEncodePool, encodeWorkerAvailable } from "./create-encode-pool.js";
 import { writeParquetFile } from "./stream-parquet.js";
+import { writeCsvFile } from "./write-csv-file.js";
 
 /** Options for {@link writeBundle}. */
 export interface WriteBundleOptions {
@@ -172,8 +172,11 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
         first = { file: `${stem}.parquet`, sha: parquetShas.get(`${stem}.parquet`)! };
       if (wantCsv) {
         const file = `${stem}.csv`;
-        const sha = await put(file, [...encodeCsv(table)].join(""));
-        first ??= { file, sha };
+        const csv = await writeCsvFile(join(tmp, file), table, signal ? { signal } : {});
+        bytes += csv.bytes;
+        files[file] = csv.sha256;
+        opts.onFile?.(file, csv.bytes);
+        first ??= { file, sha: csv.sha256 };
       }
       return first!;
     };
