@@ -151,6 +151,19 @@ describe("lazy tables", () => {
     expect(readColumn(dropColumns(lazy, ["id"]), "x")).toEqual(readColumn(full, "x"));
   });
 
+  it("refuse a null in a non-nullable column when written", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lf-lazy-"));
+    dirs.push(dir);
+    const bad = createCellTable({
+      spec,
+      length: 10,
+      cells: [(r) => (r === 7 ? null : `r${r}`), () => 1.5, () => 1, () => true],
+    });
+    await expect(writeParquetFile(join(dir, "bad.parquet"), bad)).rejects.toThrow(
+      /column 'id' is not nullable but 1 of rows 0..9 are null/,
+    );
+  });
+
   it("encode to the same Parquet and CSV bytes as the in-memory table", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lf-lazy-"));
     dirs.push(dir);

@@ -15,6 +15,7 @@ import {
   TimestampMicrosecond,
   Utf8,
 } from "apache-arrow";
+import { TableSchemaError } from "../errors/errors.js";
 import { isLazyTable, rowRange } from "../table/create-lazy-table.js";
 import type { ColumnarTable, ColumnSpec, ColumnValues } from "../table/types.js";
 
@@ -55,6 +56,13 @@ function validity(
 
 function columnData(c: ColumnSpec, values: ColumnValues, start: number, n: number): Data {
   const { bitmap, nulls } = validity(values, start, n);
+  // Lazy tables are computed here for the first time, so this is where a null in a
+  // non-nullable column is caught (an in-memory table was checked when it was built).
+  if (nulls > 0 && !c.nullable) {
+    throw new TableSchemaError(
+      `column '${c.name}' is not nullable but ${nulls} of rows ${start}..${start + n - 1} are null`,
+    );
+  }
   const base = { length: n, nullCount: nulls, ...(bitmap ? { nullBitmap: bitmap } : {}) };
   switch (c.type) {
     case "int32":
