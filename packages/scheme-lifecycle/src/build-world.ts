@@ -7,9 +7,11 @@ import {
   initialState,
   simulateWeek,
 } from "./engine.js";
+import { LIFECYCLE_EXPOSURE } from "./exposure.js";
 import { Ledger } from "./ledger.js";
 import { MOTIF_NAMES, MOTIFS, type MotifMechanism } from "./motifs.js";
 import type { LifecycleNarrative } from "./narrative.js";
+import { allocateCustomerOracle, type CustomerOracle, oracleOfCustomer } from "./oracle.js";
 import type { LifecycleParams } from "./params.js";
 import {
   type AccountRecord,
@@ -58,6 +60,11 @@ export interface LifecycleWorld {
     readonly calendar: readonly (CustomerState | null)[];
     readonly early: readonly (CustomerState | null)[];
   };
+  /**
+   * The oracle per customer and regime, computed while the world is built (so it runs on
+   * the world-building threads) — instructor bundles only, the only ones that publish it.
+   */
+  readonly oracle: { readonly calendar: CustomerOracle; readonly early: CustomerOracle } | null;
 }
 
 /**
@@ -118,6 +125,10 @@ export function buildLifecycleWorld(
   const early: (CustomerState | null)[] = new Array(n).fill(null);
   const env = { profile };
   const earlyWeek = params.early_tenure_weeks;
+  const withOracle = LIFECYCLE_EXPOSURE[ctx.config.common.exposure_mode]?.metadata ?? false;
+  const oracle = withOracle
+    ? { calendar: allocateCustomerOracle(n), early: allocateCustomerOracle(n) }
+    : null;
   const step = Math.max(1, Math.ceil(n / 100));
 
   for (let local = 0; local < n; local++) {
@@ -166,6 +177,28 @@ export function buildLifecycleWorld(
     final.churnWeek[local] = st.churnWeek;
     final.churnReason[local] = st.churnReason;
     final.departureWeek[local] = st.departureWeek;
+    if (oracle) {
+      for (const regime of ["calendar", "early"] as const) {
+        const start = (regime === "calendar" ? calendar : early)[local];
+        if (!start) continue;
+        const v = oracleOfCustomer({
+          dynamics: d,
+          start,
+          // The regime's cutoff (as `cutoffDay` computes it for the snapshot rows).
+          cutoff: regime === "calendar" ? observationDay : earlyDay,
+          customer: i,
+          regime,
+          rng: ctx.rng,
+          replicates: params.oracle_replicates,
+          profile,
+        });
+        const o = oracle[regime];
+        o.revenue[0][local] = v[0];
+        o.revenue[1][local] = v[1];
+        o.revenue[2][local] = v[2];
+        o.churn180[local] = v[3];
+      }
+    }
   }
   ledger.seal();
   ctx.progress({ stage: "simulate", done: n, total: n, unit: "customers" });
@@ -182,6 +215,7 @@ export function buildLifecycleWorld(
     ledger,
     final,
     cutoffStates: { calendar, early },
+    oracle,
   };
 }
 
@@ -222,6 +256,21 @@ export function mergeLifecycleWorlds(parts: readonly LifecycleWorld[]): Lifecycl
       calendar: parts.flatMap((p) => p.cutoffStates.calendar),
       early: parts.flatMap((p) => p.cutoffStates.early),
     },
+    oracle: head.oracle && {
+      calendar: mergeOracle(parts.map((p) => p.oracle!.calendar)),
+      early: mergeOracle(parts.map((p) => p.oracle!.early)),
+    },
+  };
+}
+
+function mergeOracle(parts: readonly CustomerOracle[]): CustomerOracle {
+  return {
+    revenue: [0, 1, 2].map((w) => concatTyped(parts.map((p) => p.revenue[w]!))) as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ],
+    churn180: concatTyped(parts.map((p) => p.churn180)),
   };
 }
 

@@ -20,7 +20,7 @@ import { renderDatasetCard } from "./dataset-card.js";
 import { LIFECYCLE_EXPOSURE } from "./exposure.js";
 import { mechanismSummary } from "./mechanism-summary.js";
 import type { LifecycleNarrative } from "./narrative.js";
-import { computeOracle } from "./oracle.js";
+import { computeOracle, oracleForSnapshot } from "./oracle.js";
 import type { LifecycleParams } from "./params.js";
 import type { LifecycleProfile } from "./profile.js";
 import { renderRelationalTables } from "./render-tables.js";
@@ -110,14 +110,18 @@ export function renderLifecycle(world: LifecycleWorld, ctx: Ctx): RenderedBundle
     const rowKeys = getColumn(table, "customer_id") as string[];
     const groupKeys = getColumn(table, "account_id") as string[];
     const drop = regime === "early" ? earlyDegenerateColumns(world.params.early_tenure_weeks) : [];
-    const oracle = rule.metadata
-      ? computeOracle({
-          world,
-          snapshot: snap,
-          rng: ctx.rng,
-          replicates: world.params.oracle_replicates,
-        })
-      : null;
+    // Computed with the world (on the world-building threads); recomputed here only for a
+    // world built without it.
+    const oracle = !rule.metadata
+      ? null
+      : world.oracle
+        ? oracleForSnapshot(world.oracle[regime], snap)
+        : computeOracle({
+            world,
+            snapshot: snap,
+            rng: ctx.rng,
+            replicates: world.params.oracle_replicates,
+          });
     for (const spec of regimeTasks(regime)) {
       const others = TARGET_COLUMNS.filter((t) => t !== spec.labelColumn);
       const taskTable = dropColumns(table, [...others, ...drop]);
