@@ -10,6 +10,7 @@ import {
 import { LEAD_SCORING_EXPOSURE } from "./exposure.js";
 import { type MechanismParams, resolveMechanisms } from "./mechanisms.js";
 import type { LeadScoringNarrative } from "./narrative.js";
+import { oracleScores, priorScores } from "./oracle-scores.js";
 import type { LeadScoringParams, PopulationSizes } from "./params.js";
 import { resolvePopulationSizes } from "./params.js";
 import {
@@ -215,6 +216,16 @@ export function buildWorld(
     range,
     finalized: false,
   };
+  if (truth) {
+    // The instructor oracle and prior are per lead: score this range's leads here, on the
+    // world-building thread, rather than all leads at render time.
+    const leads = pop.acctLeads.subarray(
+      pop.acctLeadOffsets[range.start],
+      pop.acctLeadOffsets[range.end],
+    );
+    oracleScores(part, { leads, into: outcomes.oracle });
+    priorScores(part, { leads, into: outcomes.prior });
+  }
   return ctx.unitRange ? part : finalizeWorld(part);
 }
 

@@ -5,22 +5,38 @@ import { DRIVER_SLOTS } from "./simulate-account.js";
 import { stageAt } from "./stage-at.js";
 import { OPEN_STAGES, STAGE_LOST, STAGE_WON } from "./vocabulary.js";
 
+/** Options for {@link oracleScores} and {@link priorScores}. */
+export interface ScoreOptions {
+  /** Score only these leads (e.g. a worker's partition). @default every lead */
+  readonly leads?: ArrayLike<number>;
+  /** Write into this array (indexed by lead) instead of a new one. */
+  readonly into?: Float64Array;
+}
+
+function allLeads(n: number): Int32Array {
+  const leads = new Int32Array(n);
+  for (let i = 0; i < n; i++) leads[i] = i;
+  return leads;
+}
+
 /**
  * The oracle: each lead's true probability of the label given everything hidden at the
  * snapshot (its traits, the mechanism and its funnel state at the end of lead-day
  * `snapshot_day`), computed exactly by dynamic programming over the remaining days. Leads
  * already won score 1, leads already lost score 0.
  */
-export function oracleScores(world: LeadScoringWorld): Float64Array {
+export function oracleScores(world: LeadScoringWorld, options: ScoreOptions = {}): Float64Array {
   const { pop, outcomes, params, mech, calendar } = world;
   const n = pop.nLeads;
   const W = params.snapshot_day;
   const last = Math.min(params.horizon_days - 1, params.label_window_days);
-  const out = new Float64Array(n);
+  const out = options.into ?? new Float64Array(n);
   const scratch = new Float64Array(
     2 * 7 * (Math.max(mech.minDwellDays, mech.closeMinDwellDays) + 1),
   );
-  for (let i = 0; i < n; i++) {
+  const leads = options.leads ?? allLeads(n);
+  for (let k = 0; k < leads.length; k++) {
+    const i = leads[k]!;
     const s = stageAt(outcomes, i, W);
     if (s === STAGE_WON) {
       out[i] = 1;
@@ -48,15 +64,17 @@ export function oracleScores(world: LeadScoringWorld): Float64Array {
  * Each lead's conversion probability at creation (lead-day 0) by the same programme, with the
  * engagement block left at zero (its value is not known at creation).
  */
-export function priorScores(world: LeadScoringWorld): Float64Array {
+export function priorScores(world: LeadScoringWorld, options: ScoreOptions = {}): Float64Array {
   const { pop, outcomes, params, mech, calendar } = world;
   const n = pop.nLeads;
   const last = Math.min(params.horizon_days - 1, params.label_window_days);
-  const out = new Float64Array(n);
+  const out = options.into ?? new Float64Array(n);
   const scratch = new Float64Array(
     2 * 7 * (Math.max(mech.minDwellDays, mech.closeMinDwellDays) + 1),
   );
-  for (let i = 0; i < n; i++) {
+  const leads = options.leads ?? allLeads(n);
+  for (let k = 0; k < leads.length; k++) {
+    const i = leads[k]!;
     out[i] = conversionProbability({
       hazards: outcomes.hazards.subarray(i * HAZARD_SLOTS, (i + 1) * HAZARD_SLOTS),
       createdDay: pop.leadCreated[i]!,

@@ -271,13 +271,16 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       column(pop.leadLateNoise),
       hazard(6),
       hazard(7),
-      column(priorScores(world)),
+      column(outcomes.prior.length > 0 ? outcomes.prior : priorScores(world)),
     ],
   });
   const oracle = createCellTable({
     spec: ORACLE_COLUMNS(params.primary_task),
     length: n,
-    cells: [(i) => ids.leads[i]!, column(oracleScores(world))],
+    cells: [
+      (i) => ids.leads[i]!,
+      column(outcomes.oracle.length > 0 ? outcomes.oracle : oracleScores(world)),
+    ],
   });
   const summary = {
     motif_family: graph.family,

@@ -122,6 +122,14 @@ export interface LeadOutcomes {
    */
   readonly horizonTouches: Int32Array;
   /**
+   * The oracle (true label probability at the snapshot) and the prior (at creation) per
+   * lead, computed with the world so they run on the world-building threads. Empty in a
+   * world without hidden truth.
+   */
+  readonly oracle: Float64Array;
+  /** See {@link LeadOutcomes.oracle}. */
+  readonly prior: Float64Array;
+  /**
    * Daily hazards, {@link HAZARD_SLOTS} per lead. Hidden truth read only by instructor
    * metadata: empty (length 0) when the exposure mode publishes no metadata.
    */
@@ -149,6 +157,8 @@ export function allocateOutcomes(n: number, truth = true): LeadOutcomes {
     churnDay: new Int16Array(n).fill(-1),
     hazards: new Float64Array(m * HAZARD_SLOTS),
     drivers: new Float64Array(m * DRIVER_SLOTS),
+    oracle: new Float64Array(m),
+    prior: new Float64Array(m),
     horizonTouches: new Int32Array(n),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildWorld, type LeadScoringWorld } from "../src/build-world.js";
 import { HAZARD_SLOTS } from "../src/mechanisms.js";
 import { mergeWorlds } from "../src/merge-worlds.js";
+import { oracleScores, priorScores } from "../src/oracle-scores.js";
 import { HIDDEN_TRAIT_FIELDS } from "../src/population.js";
 import { DRIVER_SLOTS } from "../src/simulate-account.js";
 import { world, worldContext } from "./helpers.js";
@@ -23,6 +24,16 @@ describe("world memory", () => {
     expect(pub.outcomes.hazards.length).toBe(0);
     expect(pub.outcomes.drivers.length).toBe(0);
     for (const k of HIDDEN_TRAIT_FIELDS) expect(pub.pop[k].length, k).toBe(0);
+    expect(pub.outcomes.oracle.length).toBe(0);
+    expect(pub.outcomes.prior.length).toBe(0);
+    // The instructor oracle and prior are computed with the world, equal to a fresh scoring.
+    expect(Array.from(ins.outcomes.oracle)).toEqual(
+      Array.from(
+        oracleScores({ ...ins, outcomes: { ...ins.outcomes, oracle: new Float64Array(0) } }),
+      ),
+    );
+    expect(Array.from(ins.outcomes.prior)).toEqual(Array.from(priorScores(ins)));
+    expect(ins.outcomes.oracle.some((p) => p > 0 && p < 1)).toBe(true);
     expect(ins.outcomes.hazards.length).toBe(200 * HAZARD_SLOTS);
     expect(ins.outcomes.drivers.length).toBe(200 * DRIVER_SLOTS);
     expect(ins.pop.leadNoise.length).toBe(200);
