@@ -27,6 +27,7 @@ export { batchRanges, toArrowBatch, toArrowSchema, toArrowTable } from "./to-arr
 export { type ValidateBundleOptions, validateBundle } from "./validate-bundle.js";
 export {
   ENCODE_IN_THREAD_ROWS,
+  MAX_DEFAULT_ENCODE_THREADS,
   sha256,
   type WriteBundleOptions,
   type WriteBundleResult,

@@ -27,16 +27,24 @@ export interface WriteBundleOptions {
   /**
    * Threads that encode Parquet files in parallel: this one plus `encodeWorkers - 1` worker
    * threads (the bytes are the same for any count). `1` encodes in this thread only. This
-   * thread mostly converts tables to Arrow for the workers and encodes small files in the
-   * gaps; it also computes the rows of lazy tables, so the default is one thread per CPU
-   * core, this one included (measured on 2 cores at 1M leads: 2 threads 43.9 s / 1.58 GB
-   * peak RSS, 3 threads 43.2 s / 1.83 GB — each worker's wasm heap costs ~250 MB — and
-   * 1 thread 57.2 s / 1.35 GB); bundles under {@link ENCODE_IN_THREAD_ROWS}
-   * rows stay in this thread, where starting workers costs more than it saves. Without the
-   * built worker file (core run from TypeScript source) encoding stays in this thread.
+   * thread converts tables to Arrow for the workers, computes the rows of lazy tables and
+   * encodes small files in the gaps, so the default is one thread per CPU core, this one
+   * included, at most {@link MAX_DEFAULT_ENCODE_THREADS} (measured on 2 cores at 1M leads:
+   * 2 threads 43.9 s / 1.58 GB peak RSS, 3 threads 43.2 s / 1.83 GB — each worker's wasm
+   * heap costs ~250 MB — and 1 thread 57.2 s / 1.35 GB). Bundles under
+   * {@link ENCODE_IN_THREAD_ROWS} rows stay in this thread, where starting workers costs more
+   * than it saves. Without the built worker file (core run from TypeScript source) encoding
+   * stays in this thread.
    */
   readonly encodeWorkers?: number;
 }
+
+/**
+ * Cap on the default number of encoding threads: every one holds its own parquet-wasm heap
+ * (~250 MB at 1,048,576-row row groups) and this thread has to compute the rows they encode,
+ * so past a few threads more cores buy memory, not speed.
+ */
+export const MAX_DEFAULT_ENCODE_THREADS = 4;
 
 /** Below this many Parquet rows in a bundle, the default is to encode in-thread. */
 export const ENCODE_IN_THREAD_ROWS = 100_000;
@@ -58,7 +66,10 @@ export interface WriteBundleResult {
 
 function encodeWorkerCount(requested: number | undefined, rows: number): number {
   if (!encodeWorkerAvailable()) return 0;
-  if (requested === undefined) return rows < ENCODE_IN_THREAD_ROWS ? 0 : Math.max(2, cpus().length);
+  if (requested === undefined)
+    return rows < ENCODE_IN_THREAD_ROWS
+      ? 0
+      : Math.min(MAX_DEFAULT_ENCODE_THREADS, Math.max(2, cpus().length));
   const n = Math.floor(requested);
   return n > 1 ? n : 0;
 }
