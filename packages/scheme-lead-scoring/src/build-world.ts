@@ -7,6 +7,7 @@ import {
   N_DISTURBANCES,
   standardizeModel,
 } from "./causal-model.js";
+import { chronologicalOrder } from "./chronological-order.js";
 import { LEAD_SCORING_EXPOSURE } from "./exposure.js";
 import { type MechanismParams, resolveMechanisms } from "./mechanisms.js";
 import type { LeadScoringNarrative } from "./narrative.js";
@@ -68,9 +69,8 @@ export interface LeadScoringWorld {
   /** Per-lead outcomes. */
   readonly outcomes: LeadOutcomes;
   /**
-   * Event logs, unsorted (the render sorts the rows it publishes with
-   * `chronologicalOrder`, so a public bundle never sorts — or holds an order for — the
-   * events after the snapshot).
+   * Event logs, rows in chronological order (`chronologicalOrder`: day, second, lead); a
+   * snapshot-safe world holds only the events up to each lead's snapshot.
    */
   readonly events: EventBuffers;
   /** Opportunity index per lead (−1 = none); opportunities are numbered chronologically. */
@@ -193,6 +193,20 @@ export function buildWorld(
   }
   // No slack capacity in the world (nor in a worker's transfer).
   trimEventBuffers(events);
+  // Chronological row order, sorted here (on the world-building thread): merging sorted
+  // parts is then a linear merge, and the render publishes rows in buffer order.
+  for (const log of [events.touches, events.sessions, events.activities]) {
+    log.permute(
+      chronologicalOrder({
+        length: log.length,
+        lead: log.cols.lead as Int32Array,
+        t: log.cols.t as Int16Array,
+        sec: log.cols.sec as Int32Array,
+        created: pop.leadCreated,
+        startDay: calendar.startDay,
+      }),
+    );
+  }
 
   const part: LeadScoringWorld = {
     params,

@@ -12,18 +12,13 @@ export function chronologicalOrder(opts: {
   readonly sec: Int32Array;
   readonly created: Int32Array;
   readonly startDay: number;
-  /**
-   * Sort only these rows (ascending row indexes). The sort is stable, so the result is the
-   * full order restricted to them: a subset sorts to the same relative order.
-   */
-  readonly rows?: Int32Array;
 }): Int32Array {
   const { length, lead, t, sec, created, startDay } = opts;
   const day = new Int32Array(length);
   for (let k = 0; k < length; k++) day[k] = created[lead[k]!]! + t[k]! - startDay;
-  let order = opts.rows ? opts.rows.slice() : new Int32Array(length);
-  if (!opts.rows) for (let k = 0; k < length; k++) order[k] = k;
-  const m = order.length;
+  let order = new Int32Array(length);
+  for (let k = 0; k < length; k++) order[k] = k;
+  const m = length;
   let spare = new Int32Array(m);
   const pass = (key: Int32Array, shift: number, bits: number) => {
     const size = 1 << bits;

@@ -58,6 +58,20 @@ export class EventBuffer<K extends string> {
   }
 
   /**
+   * Reorder the rows: row `k` becomes the old row `order[k]` (`order` is a permutation of
+   * all rows). Leaves exact-length columns.
+   */
+  permute(order: Int32Array): void {
+    for (const k of Object.keys(this.#ctors) as K[]) {
+      const src = this.cols[k];
+      const next = new this.#ctors[k](this.length);
+      for (let j = 0; j < this.length; j++) next[j] = src[order[j]!]!;
+      this.cols[k] = next;
+    }
+    this.#capacity = this.length;
+  }
+
+  /**
    * Shrink every column to exactly `length` rows (one column at a time, so the transient
    * copy is a single column), e.g. before a worker transfers its buffers.
    */

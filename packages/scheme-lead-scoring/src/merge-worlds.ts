@@ -8,23 +8,51 @@ type Column = Int32Array | Int16Array | Float64Array | Uint8Array;
 type Columns = Record<string, Column>;
 
 /**
- * Concatenate the parts' event columns into `target`, column by column, releasing each
- * part's column as soon as it is copied so the transient overhead is one column.
+ * Merge the parts' chronologically sorted event columns into `target`, in the same
+ * chronological order (day, second, lead — a total key, so the merge equals sorting the
+ * concatenation), column by column, releasing each part's column once it is copied.
  */
-function concatEvents(
+function mergeEvents(
   target: { length: number; cols: Columns },
   parts: readonly { length: number; cols: Columns }[],
+  created: Int32Array,
 ): void {
   const total = parts.reduce((n, p) => n + p.length, 0);
+  const fromPart = new Uint8Array(total);
+  const fromRow = new Int32Array(total);
+  const heads = parts.map(() => 0);
+  for (let k = 0; k < total; k++) {
+    let best = -1;
+    let bestDay = 0;
+    let bestSec = 0;
+    let bestLead = 0;
+    for (let p = 0; p < parts.length; p++) {
+      const h = heads[p]!;
+      const part = parts[p]!;
+      if (h >= part.length) continue;
+      const lead = part.cols.lead![h]!;
+      const day = created[lead]! + part.cols.t![h]!;
+      const sec = part.cols.sec![h]!;
+      if (
+        best < 0 ||
+        day < bestDay ||
+        (day === bestDay && (sec < bestSec || (sec === bestSec && lead < bestLead)))
+      ) {
+        best = p;
+        bestDay = day;
+        bestSec = sec;
+        bestLead = lead;
+      }
+    }
+    fromPart[k] = best;
+    fromRow[k] = heads[best]!++;
+  }
   for (const key of Object.keys(target.cols)) {
     const Ctor = target.cols[key]!.constructor as new (n: number) => Column;
-    const out = new Ctor(Math.max(1, total));
-    let offset = 0;
-    for (const p of parts) {
-      out.set(p.cols[key]!.subarray(0, p.length) as never, offset);
-      offset += p.length;
-      p.cols[key] = new Ctor(0);
-    }
+    const out = new Ctor(total);
+    const src = parts.map((p) => p.cols[key]!);
+    for (let k = 0; k < total; k++) out[k] = src[fromPart[k]!]![fromRow[k]!]!;
+    for (const p of parts) p.cols[key] = new Ctor(0);
     target.cols[key] = out;
   }
   target.length = total;
@@ -89,9 +117,10 @@ export function mergeWorlds(parts: readonly LeadScoringWorld[]): LeadScoringWorl
   }
   const events: EventBuffers = createEventBuffers(0);
   for (const name of ["touches", "sessions", "activities"] as const) {
-    concatEvents(
+    mergeEvents(
       events[name] as unknown as { length: number; cols: Columns },
       parts.map((p) => p.events[name] as unknown as { length: number; cols: Columns }),
+      pop.leadCreated,
     );
   }
   return finalizeWorld({ ...first, events });

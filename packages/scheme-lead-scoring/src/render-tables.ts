@@ -8,7 +8,6 @@ import {
   type TableSpec,
 } from "@leadforge/core";
 import type { LeadScoringWorld } from "./build-world.js";
-import { chronologicalOrder } from "./chronological-order.js";
 import { closedDay, isSqlAt, stageAt } from "./stage-at.js";
 import {
   ACCOUNTS,
@@ -146,7 +145,7 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   const created = pop.leadCreated;
 
   const tc = world.events.touches.cols;
-  const touchRows = publishedOrder(world, world.events.touches, keep);
+  const touchRows = publishedOrder(world.events.touches, keep);
   const monthNames = campaignMonths(world);
   const touches = lazyTable(TOUCHES, touchRows.length, [
     (k) => makeId(ID_PREFIXES.touch, k + 1),
@@ -165,7 +164,7 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   ]);
 
   const sc = world.events.sessions.cols;
-  const sessRows = publishedOrder(world, world.events.sessions, keep);
+  const sessRows = publishedOrder(world.events.sessions, keep);
   const sessions = lazyTable(SESSIONS, sessRows.length, [
     (k) => makeId(ID_PREFIXES.session, k + 1),
     (k) => ids.leads[sc.lead[sessRows[k]!]!]!,
@@ -181,7 +180,7 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
   ]);
 
   const ac = world.events.activities.cols;
-  const actRows = publishedOrder(world, world.events.activities, keep);
+  const actRows = publishedOrder(world.events.activities, keep);
   const activities = lazyTable(SALES_ACTIVITIES, actRows.length, [
     (k) => makeId(ID_PREFIXES.sales_activity, k + 1),
     (k) => ids.leads[ac.lead[actRows[k]!]!]!,
@@ -257,32 +256,17 @@ export function renderRelationalTables(opts: RenderTablesOptions): ColumnarTable
 
 /**
  * The rows of an event log that are published (lead-day kept by `keep`), in chronological
- * order: filtered first, then sorted, so a public bundle sorts only the events up to the
- * snapshot.
+ * order — the order the world holds them in.
  */
 function publishedOrder(
-  world: LeadScoringWorld,
-  log: {
-    length: number;
-    cols: { lead: ArrayLike<number>; t: ArrayLike<number>; sec: ArrayLike<number> };
-  },
+  log: { length: number; cols: { t: ArrayLike<number> } },
   keep: (t: number) => boolean,
 ): Int32Array {
-  const lead = log.cols.lead as Int32Array;
-  const sec = log.cols.sec as Int32Array;
-  const t = log.cols.t as Int16Array;
+  const t = log.cols.t;
   const rows = new Int32Array(log.length);
   let n = 0;
   for (let r = 0; r < log.length; r++) if (keep(t[r]!)) rows[n++] = r;
-  return chronologicalOrder({
-    length: log.length,
-    lead,
-    t,
-    sec,
-    created: world.pop.leadCreated,
-    startDay: world.calendar.startDay,
-    rows: rows.subarray(0, n),
-  });
+  return n === log.length ? rows : rows.slice(0, n);
 }
 
 function campaignMonths(world: LeadScoringWorld): string[] {
