@@ -29,7 +29,6 @@ import {
   type EventBuffers,
   type LeadOutcomes,
   simulateAccount,
-  trimEventBuffers,
 } from "./simulate-account.js";
 import { N_REPS, STAGE_SQL } from "./vocabulary.js";
 import { createWorldCalendar, type WorldCalendar } from "./world-calendar.js";
@@ -160,7 +159,8 @@ export function buildWorld(
 
   // Hidden truth (hazards, drivers, latent traits) is kept only for modes that publish
   // instructor metadata; the public render never reads it.
-  const truth = LEAD_SCORING_EXPOSURE[ctx.config.common.exposure_mode]?.metadata ?? true;
+  const rule = LEAD_SCORING_EXPOSURE[ctx.config.common.exposure_mode];
+  const truth = rule?.metadata ?? true;
   const outcomes = allocateOutcomes(sizes.nLeads, truth);
   // Outcomes are indexed by global lead index, but events only grow with the leads simulated
   // here: a worker sizes them for its account range, not the population.
@@ -184,17 +184,16 @@ export function buildWorld(
   // snapshot-safe world drops the events it will never publish (about half of them).
   const touchLead = events.touches.cols.lead;
   for (let r = 0; r < events.touches.length; r++) outcomes.horizonTouches[touchLead[r]!]!++;
-  if (LEAD_SCORING_EXPOSURE[ctx.config.common.exposure_mode]?.snapshotSafe) {
+  if (rule?.snapshotSafe) {
     const W = params.snapshot_day;
     for (const log of [events.touches, events.sessions, events.activities]) {
       const t = log.cols.t;
       log.retain((r) => t[r]! <= W);
     }
   }
-  // No slack capacity in the world (nor in a worker's transfer).
-  trimEventBuffers(events);
   // Chronological row order, sorted here (on the world-building thread): merging sorted
-  // parts is then a linear merge, and the render publishes rows in buffer order.
+  // parts is then a linear merge, and the render publishes rows in buffer order. The
+  // permutation also leaves exact-length columns.
   for (const log of [events.touches, events.sessions, events.activities]) {
     log.permute(
       chronologicalOrder({

@@ -42,8 +42,8 @@ export class EventBuffer<K extends string> {
   }
 
   /**
-   * Keep only the rows whose index passes `keep`, in their order (compacted in place), then
-   * trim. Used to drop the events a snapshot-safe bundle never publishes.
+   * Keep only the rows whose index passes `keep`, in their order (compacted in place). Used
+   * to drop the events a snapshot-safe bundle never publishes.
    */
   retain(keep: (row: number) => boolean): void {
     const cols = (Object.keys(this.#ctors) as K[]).map((k) => this.cols[k]);
@@ -54,12 +54,12 @@ export class EventBuffer<K extends string> {
       n++;
     }
     this.length = n;
-    this.trim();
   }
 
   /**
    * Reorder the rows: row `k` becomes the old row `order[k]` (`order` is a permutation of
-   * all rows). Leaves exact-length columns.
+   * all rows). Leaves exact-length columns, so no slack capacity is kept (nor transferred
+   * by a worker).
    */
   permute(order: Int32Array): void {
     for (const k of Object.keys(this.#ctors) as K[]) {
@@ -67,18 +67,6 @@ export class EventBuffer<K extends string> {
       const next = new this.#ctors[k](this.length);
       for (let j = 0; j < this.length; j++) next[j] = src[order[j]!]!;
       this.cols[k] = next;
-    }
-    this.#capacity = this.length;
-  }
-
-  /**
-   * Shrink every column to exactly `length` rows (one column at a time, so the transient
-   * copy is a single column), e.g. before a worker transfers its buffers.
-   */
-  trim(): void {
-    if (this.length === this.#capacity) return;
-    for (const k of Object.keys(this.#ctors) as K[]) {
-      this.cols[k] = this.cols[k].slice(0, this.length);
     }
     this.#capacity = this.length;
   }

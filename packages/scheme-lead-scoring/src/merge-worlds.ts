@@ -106,10 +106,8 @@ export function mergeWorlds(parts: readonly LeadScoringWorld[]): LeadScoringWorl
         out.convDay[i] = o.convDay[i]!;
         out.churnDay[i] = o.churnDay[i]!;
         out.horizonTouches[i] = o.horizonTouches[i]!;
-        if (out.oracle.length > 0) {
-          out.oracle[i] = o.oracle[i]!;
-          out.prior[i] = o.prior[i]!;
-        }
+        copySlots(out.oracle, o.oracle, i, 1);
+        copySlots(out.prior, o.prior, i, 1);
         copySlots(out.hazards, o.hazards, i, HAZARD_SLOTS);
         copySlots(out.drivers, o.drivers, i, DRIVER_SLOTS);
       }

@@ -7,7 +7,7 @@ import {
 } from "@leadforge/core";
 import type { LeadScoringWorld } from "./build-world.js";
 import { HAZARD_SLOTS } from "./mechanisms.js";
-import { driverOf, oracleScores, priorScores } from "./oracle-scores.js";
+import { driverOf } from "./oracle-scores.js";
 import type { IdCache } from "./render-tables.js";
 import type { GraphEdge, GraphNode } from "./sample-graph.js";
 
@@ -271,16 +271,14 @@ export function renderMetadata(world: LeadScoringWorld, ids: IdCache): MetadataF
       column(pop.leadLateNoise),
       hazard(6),
       hazard(7),
-      column(outcomes.prior.length > 0 ? outcomes.prior : priorScores(world)),
+      // Scored with the world, on the world-building threads (see `buildWorld`).
+      column(outcomes.prior),
     ],
   });
   const oracle = createCellTable({
     spec: ORACLE_COLUMNS(params.primary_task),
     length: n,
-    cells: [
-      (i) => ids.leads[i]!,
-      column(outcomes.oracle.length > 0 ? outcomes.oracle : oracleScores(world)),
-    ],
+    cells: [(i) => ids.leads[i]!, column(outcomes.oracle)],
   });
   const summary = {
     motif_family: graph.family,

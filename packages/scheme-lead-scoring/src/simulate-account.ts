@@ -99,13 +99,6 @@ export function createEventBuffers(nLeads: number): EventBuffers {
   };
 }
 
-/** Shrink every event column to its row count (see {@link EventBuffer.trim}). */
-export function trimEventBuffers(events: EventBuffers): void {
-  events.touches.trim();
-  events.sessions.trim();
-  events.activities.trim();
-}
-
 /** Per-lead outcomes of the simulation (index = lead). */
 export interface LeadOutcomes {
   /** Lead-day each open stage was entered (−1 = never), 7 per lead. */

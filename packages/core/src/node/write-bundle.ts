@@ -113,16 +113,20 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
   const files: Record<string, string> = {};
   let bytes = 0;
   const format = bundle.config.common.format;
+  /** Account for a written file: its hash for the manifest, its size, the callback. */
+  const record = (rel: string, file: { sha256: string; bytes: number }) => {
+    bytes += file.bytes;
+    files[rel] = file.sha256;
+    opts.onFile?.(rel, file.bytes);
+    return file.sha256;
+  };
   const put = async (rel: string, data: Uint8Array | string) => {
     if (signal?.aborted) throw new CancelledError();
     const full = join(tmp, rel);
     await mkdir(dirname(full), { recursive: true });
     await writeFile(full, data);
     const size = typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
-    bytes += size;
-    files[rel] = sha256(data);
-    opts.onFile?.(rel, size);
-    return files[rel]!;
+    return record(rel, { sha256: sha256(data), bytes: size });
   };
   const wantParquet = format === "parquet" || format === "both";
   const wantCsv = format === "csv" || format === "both";
@@ -151,9 +155,7 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       for (const j of parquetJobs) {
         if (signal?.aborted) throw new CancelledError();
         const f = await writeParquetFile(join(tmp, j.rel), j.table, signal ? { signal } : {});
-        bytes += f.bytes;
-        files[j.rel] = f.sha256;
-        opts.onFile?.(j.rel, f.bytes);
+        record(j.rel, f);
         shas.set(j.rel, f.sha256);
       }
       return shas;
@@ -163,9 +165,7 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       ...(signal ? { signal } : {}),
       onFile: (job, f) => {
         const { rel } = job as (typeof jobs)[number];
-        bytes += f.bytes;
-        files[rel] = f.sha256;
-        opts.onFile?.(rel, f.bytes);
+        record(rel, f);
       },
     });
     for (const j of jobs) shas.set(j.rel, written.get(j)!.sha256);
@@ -184,10 +184,8 @@ export async function writeBundle(opts: WriteBundleOptions): Promise<WriteBundle
       if (wantCsv) {
         const file = `${stem}.csv`;
         const csv = await writeCsvFile(join(tmp, file), table, signal ? { signal } : {});
-        bytes += csv.bytes;
-        files[file] = csv.sha256;
-        opts.onFile?.(file, csv.bytes);
-        first ??= { file, sha: csv.sha256 };
+        const sha = record(file, csv);
+        first ??= { file, sha };
       }
       return first!;
     };
